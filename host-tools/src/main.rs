@@ -1,0 +1,51 @@
+//! `alert-digest`: condense event records, ingest feeds, stream digests to a board.
+
+mod condense_cmd;
+mod ingest;
+mod lines;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "alert-digest",
+    version,
+    about = "Condense alerts for tiny displays"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Condense(condense_cmd::Args),
+    Ingest(ingest::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Condense(args) => condense_cmd::run(args),
+        Command::Ingest(args) => ingest::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        // A reader that stops early (`| head`) is not an error.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("alert-digest: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,320 @@
+//! Writing candidate digest text: a field's words, cleaned, recased, abbreviated or stripped of
+//! modifiers as a compression step asks, into a fixed buffer.
+
+use heapless::String;
+
+use super::MAX_BUDGET;
+use super::lexicon::{self, ABBREVIATIONS, ACRONYMS, MODIFIERS, SMALL_WORDS};
+
+/// Room for one candidate. Twice the largest budget: a candidate longer than that can only be
+/// cut, and every word boundary a cut can use lies within the first [`MAX_BUDGET`] bytes.
+pub const DRAFT_BYTES: usize = 2 * MAX_BUDGET;
+
+/// Field text is ALL CAPS (and needs recasing) when it has no lower-case letter and at least
+/// this many upper-case ones; fewer is an acronym or a code ("NATO", "U.S.").
+const SHOUTING_MIN_CAPITALS: usize = 6;
+
+/// Punctuation that may trail a word without being part of it, for table look-ups.
+const TRAILING_PUNCTUATION: &[char] = &[',', ';', ':', '.', '!', '?', ')', '"', '\''];
+
+/// How a field's words are written.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Style {
+    /// Replace words from the abbreviation table ("United States" -> "US").
+    pub abbreviate: bool,
+    /// Drop articles and nationality adjectives that stand before the head word.
+    pub drop_modifiers: bool,
+    /// Write the field in lower case when it is ALL CAPS (verbs), rather than title case (names).
+    pub verb: bool,
+}
+
+/// A candidate being composed. Words are separated by single spaces; text that would not fit
+/// the buffer is refused whole and remembered as an overflow, so the buffer always ends at a
+/// word boundary.
+#[derive(Default)]
+pub struct Draft {
+    text: String<DRAFT_BYTES>,
+    overflowed: bool,
+}
+
+impl Draft {
+    pub fn as_str(&self) -> &str {
+        self.text.as_str()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Whether something was refused for want of room: the draft is then not the whole candidate.
+    pub fn overflowed(&self) -> bool {
+        self.overflowed
+    }
+
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.overflowed = false;
+    }
+
+    /// Appends template glue (", ", "M ") as is.
+    pub fn push(&mut self, s: &str) {
+        if !self.overflowed && self.text.push_str(s).is_err() {
+            self.overflowed = true;
+        }
+    }
+
+    /// Appends the words of `field` in `style`, after a space unless the draft is empty.
+    pub fn phrase(&mut self, field: &str, style: Style) {
+        let shouting = is_shouting(field);
+        let mut words = words(field);
+        let mut first = true;
+        loop {
+            let ahead = words.clone();
+            let Some(word) = words.next() else {
+                break;
+            };
+            // Dropping comes before abbreviating: "U.S. fighter jet" loses "U.S.".
+            if style.drop_modifiers {
+                let table = MODIFIERS.iter().map(|m| (*m, ""));
+                if let Some((n, _, "")) = lookup_in(ahead.clone(), table) {
+                    let mut after = words.clone();
+                    skip(&mut after, n);
+                    // Never the head word: something must follow the modifier.
+                    if after.next().is_some() {
+                        skip(&mut words, n);
+                        continue;
+                    }
+                }
+            }
+            if let (true, Some((n, replacement, trailing))) =
+                (style.abbreviate, lookup(ahead.clone(), ABBREVIATIONS))
+            {
+                skip(&mut words, n);
+                self.word(replacement, Case::AsIs);
+                self.push(trailing);
+                first = false;
+                continue;
+            }
+            let case = match (shouting, style.verb) {
+                (false, _) => Case::AsIs,
+                (true, true) => Case::Lower,
+                (true, false) => title_case(word, first),
+            };
+            self.word(word, case);
+            first = false;
+        }
+    }
+
+    /// Appends one word, after a space, upper-casing the first letter of the whole digest. A
+    /// word that does not fit whole is not written at all.
+    fn word(&mut self, word: &str, case: Case) {
+        if self.overflowed {
+            return;
+        }
+        let mark = self.text.len();
+        if !self.text.is_empty() && !self.text.ends_with(' ') {
+            self.push(" ");
+        }
+        let start = self.text.is_empty();
+        let mut capital_next = true;
+        for (i, c) in word.chars().enumerate() {
+            let upper = (start && i == 0) || (matches!(case, Case::Title) && capital_next);
+            capital_next = matches!(c, '-' | '/');
+            if upper {
+                for u in c.to_uppercase() {
+                    self.push_char(u);
+                }
+            } else if matches!(case, Case::Lower | Case::Title) {
+                for l in c.to_lowercase() {
+                    self.push_char(l);
+                }
+            } else {
+                self.push_char(c);
+            }
+        }
+        if self.overflowed {
+            self.text.truncate(mark);
+        }
+    }
+
+    fn push_char(&mut self, c: char) {
+        if !self.overflowed && self.text.push(c).is_err() {
+            self.overflowed = true;
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Case {
+    AsIs,
+    Lower,
+    Title,
+}
+
+/// The words of a field: separated by whitespace or control characters.
+pub fn words(text: &str) -> impl Iterator<Item = &str> + Clone {
+    text.split(is_separator).filter(|w| !w.is_empty())
+}
+
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || c.is_control()
+}
+
+fn skip<'a>(words: &mut impl Iterator<Item = &'a str>, n: usize) {
+    for _ in 1..n {
+        words.next();
+    }
+}
+
+/// Whether a field is written in ALL CAPS.
+pub fn is_shouting(text: &str) -> bool {
+    let mut capitals = 0usize;
+    for c in text.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_uppercase() {
+            capitals = capitals.saturating_add(1);
+        }
+    }
+    capitals >= SHOUTING_MIN_CAPITALS
+}
+
+/// How an ALL-CAPS word is recased: acronyms and codes stay, small words go lower case (unless
+/// they open the phrase), the rest gets a capital initial.
+fn title_case(word: &str, first: bool) -> Case {
+    let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let letters = core.chars().filter(|c| c.is_alphabetic()).count();
+    let has_vowel = core.chars().any(|c| "AEIOUYaeiouy".contains(c));
+    if lexicon::contains(ACRONYMS, core)
+        || core.chars().any(|c| c.is_ascii_digit())
+        || core.contains('.')
+        || (letters >= 2 && !has_vowel && core.is_ascii())
+    {
+        Case::AsIs
+    } else if !first && lexicon::contains(SMALL_WORDS, core) {
+        Case::Lower
+    } else {
+        Case::Title
+    }
+}
+
+/// Matches the leading words of `words` against `table`: the entry, how many words it took,
+/// and the punctuation that trailed its last word.
+fn lookup<'w>(
+    words: impl Iterator<Item = &'w str> + Clone,
+    table: &'static [(&'static str, &'static str)],
+) -> Option<(usize, &'static str, &'w str)> {
+    lookup_in(words, table.iter().copied())
+}
+
+fn lookup_in<'w>(
+    words: impl Iterator<Item = &'w str> + Clone,
+    table: impl Iterator<Item = (&'static str, &'static str)>,
+) -> Option<(usize, &'static str, &'w str)> {
+    for (entry, replacement) in table {
+        let mut input = words.clone();
+        let mut taken = 0usize;
+        let mut trailing = "";
+        let mut entry_words = entry.split(' ').peekable();
+        let matched = loop {
+            let Some(expected) = entry_words.next() else {
+                break true;
+            };
+            let Some(word) = input.next() else {
+                break false;
+            };
+            taken = taken.saturating_add(1);
+            if lexicon::is(word, expected) {
+                continue;
+            }
+            // Only the entry's last word may carry trailing punctuation ("States," "County.").
+            let core = word.trim_end_matches(TRAILING_PUNCTUATION);
+            if entry_words.peek().is_none() && lexicon::is(core, expected) {
+                trailing = word.get(core.len()..).unwrap_or_default();
+                continue;
+            }
+            break false;
+        };
+        if matched {
+            return Some((taken, replacement, trailing));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compose(field: &str, style: Style) -> std::string::String {
+        let mut d = Draft::default();
+        d.phrase(field, style);
+        d.as_str().into()
+    }
+
+    const ABBREVIATE: Style = Style {
+        abbreviate: true,
+        drop_modifiers: false,
+        verb: false,
+    };
+    const BARE: Style = Style {
+        abbreviate: true,
+        drop_modifiers: true,
+        verb: false,
+    };
+
+    #[test]
+    fn abbreviations_apply_to_whole_words_in_any_case() {
+        assert_eq!(compose("U.S. fighter jet", ABBREVIATE), "US fighter jet");
+        assert_eq!(compose("the United  States,", ABBREVIATE), "The US,");
+        assert_eq!(compose("UNITED STATES", ABBREVIATE), "US");
+        assert_eq!(
+            compose("Foreign Minister Abbas Araghchi", ABBREVIATE),
+            "Foreign Min. Abbas Araghchi"
+        );
+        assert_eq!(compose("12 kilometers north", ABBREVIATE), "12 km north");
+        // Not inside a longer word.
+        assert_eq!(compose("Countywide", ABBREVIATE), "Countywide");
+    }
+
+    #[test]
+    fn modifiers_drop_only_before_the_head_word() {
+        assert_eq!(compose("Iranian drone", BARE), "Drone");
+        assert_eq!(compose("U.S. fighter jet", BARE), "Fighter jet");
+        assert_eq!(compose("the Iranian", BARE), "Iranian");
+        assert_eq!(compose("North Korean missile", BARE), "Missile");
+    }
+
+    #[test]
+    fn all_caps_fields_are_recased_keeping_acronyms() {
+        let plain = Style::default();
+        assert_eq!(compose("USS ABRAHAM LINCOLN", plain), "USS Abraham Lincoln");
+        assert_eq!(
+            compose("SEVERE THUNDERSTORM WARNING FOR TULSA OK", plain),
+            "Severe Thunderstorm Warning for Tulsa OK"
+        );
+        assert_eq!(compose("SEVERO-KURIL'SK", plain), "Severo-Kuril'sk");
+        assert_eq!(compose("NATO", plain), "NATO");
+        let verb = Style {
+            verb: true,
+            ..plain
+        };
+        assert_eq!(compose("SHOT DOWN", verb), "Shot down");
+    }
+
+    #[test]
+    fn control_characters_and_runs_of_space_become_one_space() {
+        assert_eq!(compose("a\u{0}b\n\t c", Style::default()), "A b c");
+    }
+
+    #[test]
+    fn overflow_keeps_a_word_boundary() {
+        let mut d = Draft::default();
+        for _ in 0..100 {
+            d.phrase("word", Style::default());
+        }
+        assert!(d.as_str().len() <= DRAFT_BYTES);
+        assert!(d.as_str().ends_with("word"));
+    }
+}

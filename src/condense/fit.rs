@@ -1,0 +1,113 @@
+//! Budgets, and the last resort of cutting: at a word boundary, never inside a word or a UTF-8
+//! character, and never leaving a dangling word ("of", "near") or mark (",", "-") at the end.
+
+use super::lexicon::DANGLING;
+
+/// Something a digest's text must fit: a byte count, or (for displays) a pixel layout.
+pub trait Fit {
+    /// Whether `text` fits.
+    fn fits(&self, text: &str) -> bool;
+    /// An upper bound on the bytes any fitting text has: cutting stops looking past it, and a
+    /// digest's capacity must hold it.
+    fn max_bytes(&self) -> usize;
+}
+
+/// A budget in bytes of UTF-8.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ByteBudget(pub usize);
+
+impl Fit for ByteBudget {
+    fn fits(&self, text: &str) -> bool {
+        text.len() <= self.0
+    }
+
+    fn max_bytes(&self) -> usize {
+        self.0
+    }
+}
+
+/// Marks that may not end a digest: they promise something that was cut away. Straight quotes
+/// are not among them: at the end of a word they close a quotation.
+const DANGLING_MARKS: &[char] = &[
+    ',', ';', ':', '-', '–', '—', '(', '[', '{', '/', '\\', '&', '+', '|', '“', '‘', '«', '•', '*',
+    '=', '<',
+];
+
+/// Whether `word` (any case) may not end a digest.
+pub fn is_dangling(word: &str) -> bool {
+    DANGLING.iter().any(|d| d.eq_ignore_ascii_case(word))
+}
+
+/// `text` without trailing whitespace, dangling marks and dangling words, repeatedly.
+pub fn trim_dangling(text: &str) -> &str {
+    let mut text = text;
+    loop {
+        let trimmed =
+            text.trim_end_matches(|c: char| c.is_whitespace() || DANGLING_MARKS.contains(&c));
+        let last_word = trimmed.rsplit(' ').next().unwrap_or(trimmed);
+        text = if is_dangling(last_word) {
+            trimmed
+                .get(..trimmed.len().saturating_sub(last_word.len()))
+                .unwrap_or_default()
+        } else {
+            trimmed
+        };
+        if text.len() == trimmed.len() {
+            return text;
+        }
+    }
+}
+
+/// The longest prefix of `text` that ends at a word boundary, has nothing dangling at its end,
+/// and fits. Words are separated by single spaces (composed text always is). `None` when not
+/// even the first word fits.
+pub fn cut<'t>(text: &'t str, fit: &impl Fit) -> Option<&'t str> {
+    let whole = trim_dangling(text);
+    if !whole.is_empty() && fit.fits(whole) {
+        return Some(whole);
+    }
+    let mut best = None;
+    for (end, _) in text.match_indices(' ') {
+        if end > fit.max_bytes() {
+            break;
+        }
+        let prefix = trim_dangling(text.get(..end).unwrap_or_default());
+        if !prefix.is_empty() && fit.fits(prefix) {
+            best = Some(prefix);
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dangling_words_and_marks_are_trimmed_repeatedly() {
+        assert_eq!(trim_dangling("Drone downed near"), "Drone downed");
+        assert_eq!(trim_dangling("Talks with Iran, -"), "Talks with Iran");
+        assert_eq!(trim_dangling("Warning for the"), "Warning");
+        assert_eq!(trim_dangling("of the"), "");
+        assert_eq!(trim_dangling("U.S."), "U.S.");
+    }
+
+    #[test]
+    fn cut_ends_on_a_whole_word_within_budget() {
+        let text = "Special Weather Statement issued October 17 at 8:15PM CDT";
+        assert_eq!(
+            cut(text, &ByteBudget(48)),
+            Some("Special Weather Statement issued October 17")
+        );
+        assert_eq!(cut(text, &ByteBudget(16)), Some("Special Weather"));
+        assert_eq!(cut("Thunderstorms", &ByteBudget(12)), None);
+    }
+
+    #[test]
+    fn cut_never_splits_a_multibyte_character() {
+        // "é" is two bytes: a budget landing inside it must fall back to the word before.
+        let text = "Café fermé près de Genève";
+        let out = cut(text, &ByteBudget(10)).unwrap_or_default();
+        assert_eq!(out, "Café");
+    }
+}

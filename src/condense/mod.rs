@@ -1,0 +1,124 @@
+//! Condensing: an event record into digest text that fits a budget.
+//!
+//! Each kind of record has a ladder of candidates, from the fullest text to the barest
+//! ([`templates`], [`compress`]); the first that fits wins, and when none does the barest is
+//! cut at a word boundary ([`fit`]). The result never exceeds the budget, never ends inside a
+//! word or on a dangling word or mark, and depends on nothing but the record and the budget.
+
+mod compose;
+pub mod compress;
+pub mod fit;
+pub mod lexicon;
+pub mod templates;
+
+use heapless::String;
+
+pub use fit::{ByteBudget, Fit};
+
+use crate::digest::{Digest, id_hash};
+use crate::error::Error;
+use crate::record::EventRecord;
+use compose::Draft;
+use templates::Ladder;
+
+/// Smallest budget: a 16-character line is the narrowest display worth condensing for (a
+/// 96-pixel OLED line in a 6-pixel font, two 8x8 LED modules of scrolling text).
+pub const MIN_BUDGET: usize = 16;
+/// Largest budget: the headline length CAP 1.2 suggests. Longer text is not a digest.
+pub const MAX_BUDGET: usize = 160;
+
+/// Condenses `record` into at most `budget` bytes of text (`MIN_BUDGET..=MAX_BUDGET`, and at
+/// most the digest's capacity `N`).
+pub fn condense<const N: usize>(record: &EventRecord, budget: usize) -> Result<Digest<N>, Error> {
+    if !(MIN_BUDGET..=MAX_BUDGET).contains(&budget) {
+        return Err(Error::BadBudget { budget });
+    }
+    condense_to_fit(record, &ByteBudget(budget))
+}
+
+/// Condenses `record` into text that `fit` accepts (a byte budget, or a display layout).
+pub fn condense_to_fit<const N: usize>(
+    record: &EventRecord,
+    fit: &impl Fit,
+) -> Result<Digest<N>, Error> {
+    let max = fit.max_bytes();
+    if max > N || max > MAX_BUDGET {
+        return Err(Error::BadBudget { budget: max });
+    }
+    let mut draft = Draft::default();
+    let len = render(record, fit, &mut draft)?;
+    let mut text = String::new();
+    text.push_str(draft.as_str().get(..len).unwrap_or_default())
+        .map_err(|_| Error::BadBudget { budget: max })?;
+    debug!(
+        "condensed {=u32:x} into {=usize} bytes",
+        id_hash(record.id),
+        len
+    );
+    Ok(Digest {
+        id: id_hash(record.id),
+        time: record.time.map(|t| t.unix),
+        end: record.end().map(|t| t.unix),
+        severity: record.severity,
+        urgency: record.urgency,
+        certainty: record.certainty,
+        kind: record.kind,
+        msg: record.msg,
+        refs: record.refs.iter().map(|r| id_hash(r)).collect(),
+        count: 1,
+        text,
+    })
+}
+
+/// Renders the record's best candidate into `draft`, returning the length to keep. Sources are
+/// tried in order: the kind's own template, the event template, the headline, the text.
+fn render<F: Fit>(record: &EventRecord, fit: &F, draft: &mut Draft) -> Result<usize, Error> {
+    let attempts: [fn(&EventRecord, &F, &mut Draft) -> Attempt; 5] = [
+        climb::<templates::Quake, F>,
+        climb::<templates::Warning, F>,
+        climb::<templates::Event, F>,
+        climb::<compress::Headline, F>,
+        climb::<compress::Text, F>,
+    ];
+    let mut tried = false;
+    for attempt in attempts {
+        match attempt(record, fit, draft) {
+            Attempt::Fits(len) => return Ok(len),
+            Attempt::NoWordFits => tried = true,
+            Attempt::NotApplicable => {}
+        }
+    }
+    Err(if tried {
+        Error::DoesNotFit
+    } else {
+        Error::NothingToCondense
+    })
+}
+
+enum Attempt {
+    /// The first `len` bytes of the draft are the digest.
+    Fits(usize),
+    /// Not even the first word of the barest candidate fits.
+    NoWordFits,
+    /// The record lacks what this ladder needs.
+    NotApplicable,
+}
+
+fn climb<L: Ladder, F: Fit>(record: &EventRecord, fit: &F, draft: &mut Draft) -> Attempt {
+    if !L::applies(record) {
+        return Attempt::NotApplicable;
+    }
+    for step in (0..L::STEPS).filter(|&s| L::has_step(record, s)) {
+        draft.clear();
+        L::write(record, step, draft);
+        let text = fit::trim_dangling(draft.as_str());
+        if !draft.overflowed() && !text.is_empty() && fit.fits(text) {
+            return Attempt::Fits(text.len());
+        }
+    }
+    // The draft holds the barest candidate: cut it.
+    match fit::cut(draft.as_str(), fit) {
+        Some(text) => Attempt::Fits(text.len()),
+        None => Attempt::NoWordFits,
+    }
+}

@@ -1,0 +1,665 @@
+//! Event record schema v1 (SCHEMA.md): one flat JSON object, parsed zero-copy with
+//! serde-json-core.
+//!
+//! Strings are borrowed from the input. serde-json-core hands them over still escaped, so a
+//! string that holds a `\` escape is unescaped into the caller's scratch buffer, and only then.
+//! Fields that may be a string or a number (`time`, `severity`, `magnitude`, …) cannot be read
+//! with `deserialize_any`, which serde-json-core does not support; they are read as "a string,
+//! or a scalar at byte N", and the scalar's literal is read from the input afterwards.
+
+use core::str::FromStr;
+
+use heapless::Vec;
+use serde::de::{self, DeserializeSeed, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json_core::str::{EscapedStr, EscapedStringFragment};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use crate::error::{Error, Field, JsonReason};
+use crate::vocab::{Certainty, Kind, MsgType, Relation, Severity, Urgency};
+
+/// Longest record accepted, in bytes. The largest line of real feed properties we have seen
+/// (NWS alerts, 2.9 KB with a full description) fits, and a board can still hold one in RAM.
+pub const MAX_RECORD_BYTES: usize = 4096;
+/// Deepest nesting of arrays and objects. The schema itself is flat, but unknown fields may hold
+/// nested values (GeoJSON geometry, NWS geocode) and serde-json-core skips them by recursion, so
+/// this bounds the stack a hostile record can make it use.
+pub const MAX_DEPTH: usize = 16;
+/// `id`: NWS/CAP identifiers (`urn:oid:2.49.0.1.840.0.…`) run to about 80 bytes.
+pub const MAX_ID_BYTES: usize = 128;
+/// `actor`, `object`, `place`, `region`, `source`: names and short noun phrases. Anything longer
+/// is prose, which belongs in `text`.
+pub const MAX_NAME_BYTES: usize = 96;
+/// `action`: a verb phrase ("downed", "negotiating with").
+pub const MAX_ACTION_BYTES: usize = 48;
+/// `headline`: CAP suggests 160 characters; NWS headlines reach about 200 bytes.
+pub const MAX_HEADLINE_BYTES: usize = 256;
+/// `url`: long enough for real article links with tracking parameters.
+pub const MAX_URL_BYTES: usize = 512;
+/// Enumerated words, units and time strings: the longest RFC 3339 form with nanoseconds and an
+/// offset is 35 bytes.
+pub const MAX_WORD_BYTES: usize = 40;
+/// `refs`: the earlier messages an update or cancel refers to. NWS chains rarely pass 8, and each
+/// costs 4 bytes in every digest.
+pub const MAX_REFS: usize = 8;
+/// One reference: an id, or a CAP `sender,identifier,sent` triple.
+pub const MAX_REF_BYTES: usize = 192;
+/// The accepted magnitude range: quake scales stop below 10; other units (km, mm, acres) are
+/// given room but not without limit, so a typo like 1e30 is refused.
+const MAGNITUDE_RANGE: core::ops::RangeInclusive<f32> = -10.0..=1_000_000.0;
+/// Unix seconds accepted: years 0001 to 9999, the range RFC 3339 can write.
+const UNIX_RANGE: core::ops::RangeInclusive<i64> = -62_135_596_800..=253_402_300_799;
+
+/// A point in time: unix seconds, and the UTC offset it was written in (so "til 4:45 PM" can be
+/// shown in the issuer's local time).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct Timestamp {
+    pub unix: i64,
+    pub offset_seconds: i32,
+}
+
+/// A magnitude exactly as written in the record ("5.85"), so it can be rounded in decimal the
+/// way the source does, never through binary floating point.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct Magnitude<'a> {
+    pub literal: &'a str,
+    pub value: f32,
+}
+
+/// One event record, borrowing its strings from the input or the scratch buffer.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct EventRecord<'a> {
+    pub id: &'a str,
+    pub time: Option<Timestamp>,
+    pub kind: Kind,
+    pub severity: Severity,
+    pub urgency: Urgency,
+    pub certainty: Certainty,
+    pub actor: Option<&'a str>,
+    pub action: Option<&'a str>,
+    pub object: Option<&'a str>,
+    pub place: Option<&'a str>,
+    pub relation: Option<Relation>,
+    pub region: Option<&'a str>,
+    pub magnitude: Option<Magnitude<'a>>,
+    pub unit: Option<&'a str>,
+    pub until: Option<Timestamp>,
+    pub headline: Option<&'a str>,
+    pub text: Option<&'a str>,
+    pub source: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub msg: MsgType,
+    pub refs: Vec<&'a str, MAX_REFS>,
+    pub expires: Option<Timestamp>,
+}
+
+impl<'a> EventRecord<'a> {
+    /// When the record stops being news: the earlier of `until` and `expires`.
+    pub fn end(&self) -> Option<Timestamp> {
+        match (self.until, self.expires) {
+            (Some(a), Some(b)) => Some(if b.unix < a.unix { b } else { a }),
+            (a, b) => a.or(b),
+        }
+    }
+}
+
+/// Parses one record. `scratch` receives the unescaped copies of strings that contain `\`
+/// escapes; a buffer as long as the record always suffices.
+pub fn parse_record<'a>(json: &'a [u8], scratch: &'a mut [u8]) -> Result<EventRecord<'a>, Error> {
+    if json.len() > MAX_RECORD_BYTES {
+        return Err(Error::RecordTooLong {
+            len: json.len(),
+            max: MAX_RECORD_BYTES,
+        });
+    }
+    let end = check_structure(json)?;
+
+    let mut ctx = Context::default();
+    let mut de = serde_json_core::de::Deserializer::new(json, None);
+    let raw = RecordSeed {
+        json,
+        ctx: &mut ctx,
+    }
+    .deserialize(&mut de)
+    .map_err(|e| json_error(e, &ctx))?;
+    de.end().map_err(|_| Error::Json {
+        reason: JsonReason::TrailingCharacters,
+        at: end,
+        field: None,
+    })?;
+
+    Validator {
+        json,
+        raw: &raw,
+        arena: Arena { free: scratch },
+    }
+    .record()
+}
+
+/// Checks that the input is one object nested at most [`MAX_DEPTH`] deep, before serde-json-core
+/// recurses into it. Returns the offset just past the closing `}`.
+fn check_structure(json: &[u8]) -> Result<usize, Error> {
+    match json.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{') => {}
+        _ => return Err(Error::NotAnObject),
+    }
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (at, &b) in json.iter().enumerate() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth = depth.saturating_add(1);
+                if depth > MAX_DEPTH {
+                    return Err(Error::TooDeep { at });
+                }
+            }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Ok(at.saturating_add(1));
+                }
+            }
+            _ => {}
+        }
+    }
+    Err(Error::Json {
+        reason: JsonReason::Truncated,
+        at: json.len(),
+        field: None,
+    })
+}
+
+/// What the serde pass knew when it failed.
+#[derive(Default)]
+struct Context {
+    /// The schema field whose value was being read.
+    field: Option<Field>,
+    /// Offset of the key being read.
+    at: usize,
+    /// A precise error a visitor found (serde-json-core can only carry a generic one).
+    detail: Option<Error>,
+}
+
+fn json_error(e: serde_json_core::de::Error, ctx: &Context) -> Error {
+    use serde_json_core::de::Error as E;
+    if let Some(detail) = ctx.detail {
+        return detail;
+    }
+    let reason = match e {
+        E::EofWhileParsingList
+        | E::EofWhileParsingObject
+        | E::EofWhileParsingString
+        | E::EofWhileParsingNumber
+        | E::EofWhileParsingValue => JsonReason::Truncated,
+        E::InvalidNumber => JsonReason::Number,
+        E::InvalidUnicodeCodePoint => JsonReason::Utf8,
+        E::InvalidEscapeSequence => JsonReason::Escape,
+        E::TrailingCharacters => JsonReason::TrailingCharacters,
+        E::TrailingComma => JsonReason::TrailingComma,
+        E::InvalidType | E::CustomError => match ctx.field {
+            Some(field) => {
+                return Error::WrongType {
+                    field,
+                    expected: expected_type(field),
+                };
+            }
+            None => JsonReason::Syntax,
+        },
+        _ => JsonReason::Syntax,
+    };
+    Error::Json {
+        reason,
+        at: ctx.at,
+        field: ctx.field,
+    }
+}
+
+fn expected_type(field: Field) -> &'static str {
+    match field {
+        Field::Time | Field::Until | Field::Expires => "an RFC 3339 string or unix seconds",
+        Field::Severity => "a CAP severity word or a number 0-4",
+        Field::Magnitude => "a number",
+        Field::Refs => "a string or a list of strings",
+        _ => "a string",
+    }
+}
+
+/// A field's value as the serde pass saw it, before validation.
+#[derive(Clone, Debug)]
+enum RawValue<'a> {
+    /// A string, still escaped.
+    Str(&'a str),
+    /// A number, `true`, `false` or `null`, whose literal follows the key that starts at byte `at`.
+    Scalar { key_end: usize },
+    /// A list of strings, still escaped.
+    List(Vec<&'a str, MAX_REFS>),
+}
+
+#[derive(Default)]
+struct RawRecord<'a> {
+    values: [Option<RawValue<'a>>; Field::ALL.len()],
+}
+
+impl<'a> RawRecord<'a> {
+    fn get(&self, field: Field) -> Option<&RawValue<'a>> {
+        self.values.get(field as usize).and_then(Option::as_ref)
+    }
+}
+
+struct RecordSeed<'j, 'c> {
+    json: &'j [u8],
+    ctx: &'c mut Context,
+}
+
+impl<'de> DeserializeSeed<'de> for RecordSeed<'de, '_> {
+    type Value = RawRecord<'de>;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RecordSeed<'de, '_> {
+    type Value = RawRecord<'de>;
+
+    fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+        f.write_str("an event record object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut raw = RawRecord::default();
+        while let Some(BorrowedStr(key)) = map.next_key()? {
+            self.ctx.at = offset_in(self.json, key);
+            self.ctx.field = Field::from_key(key);
+            let Some(field) = self.ctx.field else {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            };
+            let Some(slot) = raw.values.get_mut(field as usize) else {
+                continue;
+            };
+            if slot.is_some() {
+                self.ctx.detail = Some(Error::DuplicateField(field));
+                return Err(A::Error::custom("duplicate field"));
+            }
+            // Just past the key's closing quote; the key was borrowed unescaped, so its length
+            // in the input is its length here.
+            let key_end = self.ctx.at.saturating_add(key.len()).saturating_add(1);
+            *slot = Some(map.next_value_seed(ValueSeed {
+                key_end,
+                detail: &mut self.ctx.detail,
+            })?);
+        }
+        self.ctx.field = None;
+        Ok(raw)
+    }
+}
+
+/// Byte offset of `part` within `whole` (0 if it is not inside).
+fn offset_in(whole: &[u8], part: &str) -> usize {
+    (part.as_ptr() as usize)
+        .checked_sub(whole.as_ptr() as usize)
+        .filter(|&off| off <= whole.len())
+        .unwrap_or(0)
+}
+
+/// A string borrowed from the input as written (escapes intact).
+struct BorrowedStr<'a>(&'a str);
+
+impl<'de> de::Deserialize<'de> for BorrowedStr<'de> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = BorrowedStr<'de>;
+            fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Self::Value, E> {
+                Ok(BorrowedStr(s))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+struct ValueSeed<'c> {
+    key_end: usize,
+    detail: &'c mut Option<Error>,
+}
+
+impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
+    type Value = RawValue<'de>;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        // serde-json-core dispatches `ignored_any` on the first character: strings, lists and
+        // objects reach the matching visit method, any other literal reaches `visit_unit`.
+        d.deserialize_ignored_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ValueSeed<'_> {
+    type Value = RawValue<'de>;
+
+    fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+        f.write_str("a string, a number or a list of strings")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Self::Value, E> {
+        Ok(RawValue::Str(s))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(RawValue::Scalar {
+            key_end: self.key_end,
+        })
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(BorrowedStr(item)) = seq.next_element()? {
+            if items.push(item).is_err() {
+                *self.detail = Some(Error::TooManyRefs);
+                return Err(A::Error::custom("too many entries"));
+            }
+        }
+        Ok(RawValue::List(items))
+    }
+}
+
+/// A bump allocator over the caller's scratch buffer, for unescaped strings.
+struct Arena<'s> {
+    free: &'s mut [u8],
+}
+
+impl<'s> Arena<'s> {
+    /// `raw` unescaped: borrowed as is when it has no escapes, else copied into the arena.
+    fn unescape(&mut self, raw: &'s str, field: Field) -> Result<&'s str, Error> {
+        if !raw.contains('\\') {
+            return Ok(raw);
+        }
+        let bad_escape = Error::Json {
+            reason: JsonReason::Escape,
+            at: 0,
+            field: Some(field),
+        };
+        let buf = core::mem::take(&mut self.free);
+        let mut len = 0usize;
+        let mut rest = raw;
+        while !rest.is_empty() {
+            let mut fragments = EscapedStr(rest).fragments();
+            let mut utf8 = [0u8; 4];
+            let bytes = match fragments.next() {
+                Some(Ok(EscapedStringFragment::NotEscaped(s))) => s.as_bytes(),
+                Some(Ok(EscapedStringFragment::Escaped(c))) => c.encode_utf8(&mut utf8).as_bytes(),
+                // serde-json-core refuses `\uD83D\uDE00` (a UTF-16 surrogate pair, which is
+                // how Python's json.dumps writes emoji); decode the pair here.
+                Some(Err(_)) => {
+                    let c = surrogate_pair(rest).ok_or(bad_escape)?;
+                    rest = rest.get(SURROGATE_PAIR_LEN..).ok_or(bad_escape)?;
+                    let end = len
+                        .checked_add(c.len_utf8())
+                        .ok_or(Error::ScratchTooSmall)?;
+                    let dst = buf.get_mut(len..end).ok_or(Error::ScratchTooSmall)?;
+                    c.encode_utf8(dst);
+                    len = end;
+                    continue;
+                }
+                None => break,
+            };
+            let end = len.checked_add(bytes.len()).ok_or(Error::ScratchTooSmall)?;
+            buf.get_mut(len..end)
+                .ok_or(Error::ScratchTooSmall)?
+                .copy_from_slice(bytes);
+            len = end;
+            rest = fragments.as_str().0;
+        }
+        let (used, free) = buf
+            .split_at_mut_checked(len)
+            .ok_or(Error::ScratchTooSmall)?;
+        self.free = free;
+        let used: &'s [u8] = used;
+        core::str::from_utf8(used).map_err(|_| bad_escape)
+    }
+}
+
+/// `\uD83D\uDE00` is twelve bytes.
+const SURROGATE_PAIR_LEN: usize = 12;
+
+fn surrogate_pair(s: &str) -> Option<char> {
+    let hex = |from: usize| -> Option<u32> {
+        let digits = s.get(from..from.checked_add(4)?)?;
+        u32::from_str_radix(digits, 16).ok()
+    };
+    if s.get(0..2)? != "\\u" || s.get(6..8)? != "\\u" {
+        return None;
+    }
+    let (high, low) = (hex(2)?, hex(8)?);
+    if !(0xD800..0xDC00).contains(&high) || !(0xDC00..0xE000).contains(&low) {
+        return None;
+    }
+    let code = 0x10000u32
+        .checked_add((high.checked_sub(0xD800)?) << 10)?
+        .checked_add(low.checked_sub(0xDC00)?)?;
+    char::from_u32(code)
+}
+
+/// Turns the raw values into a typed record.
+struct Validator<'a, 'r> {
+    json: &'a [u8],
+    raw: &'r RawRecord<'a>,
+    arena: Arena<'a>,
+}
+
+impl<'a> Validator<'a, '_> {
+    fn record(mut self) -> Result<EventRecord<'a>, Error> {
+        let id = self
+            .text(Field::Id, MAX_ID_BYTES)?
+            .ok_or(Error::MissingId)?;
+        Ok(EventRecord {
+            id,
+            time: self.time(Field::Time)?,
+            kind: self.word(Field::Kind, Kind::from_word)?.unwrap_or_default(),
+            severity: self.severity()?,
+            urgency: self
+                .word(Field::Urgency, Urgency::from_word)?
+                .unwrap_or_default(),
+            certainty: self
+                .word(Field::Certainty, Certainty::from_word)?
+                .unwrap_or_default(),
+            actor: self.text(Field::Actor, MAX_NAME_BYTES)?,
+            action: self.text(Field::Action, MAX_ACTION_BYTES)?,
+            object: self.text(Field::Object, MAX_NAME_BYTES)?,
+            place: self.text(Field::Place, MAX_NAME_BYTES)?,
+            relation: self.word(Field::Relation, Relation::from_word)?,
+            region: self.text(Field::Region, MAX_NAME_BYTES)?,
+            magnitude: self.magnitude()?,
+            unit: self.text(Field::Unit, MAX_WORD_BYTES)?,
+            until: self.time(Field::Until)?,
+            headline: self.text(Field::Headline, MAX_HEADLINE_BYTES)?,
+            text: self.text(Field::Text, MAX_RECORD_BYTES)?,
+            source: self.text(Field::Source, MAX_NAME_BYTES)?,
+            url: self.text(Field::Url, MAX_URL_BYTES)?,
+            msg: self
+                .word(Field::Msg, MsgType::from_word)?
+                .unwrap_or_default(),
+            refs: self.refs()?,
+            expires: self.time(Field::Expires)?,
+        })
+    }
+
+    /// The literal of a scalar value: the bytes after `key": ` up to the next delimiter.
+    fn scalar(&self, key_end: usize, field: Field) -> Result<Option<&'a str>, Error> {
+        let json: &'a [u8] = self.json;
+        let after_key = json.get(key_end..).unwrap_or_default();
+        let start = after_key
+            .iter()
+            .position(|&b| !(b.is_ascii_whitespace() || b == b':'))
+            .unwrap_or(after_key.len());
+        let value = after_key.get(start..).unwrap_or_default();
+        let len = value
+            .iter()
+            .position(|&b| matches!(b, b',' | b'}' | b']') || b.is_ascii_whitespace())
+            .unwrap_or(value.len());
+        let literal = value
+            .get(..len)
+            .and_then(|b| core::str::from_utf8(b).ok())
+            .ok_or(Error::WrongType {
+                field,
+                expected: expected_type(field),
+            })?;
+        Ok((literal != "null").then_some(literal))
+    }
+
+    /// A string field, unescaped, trimmed, limited; empty means absent.
+    fn text(&mut self, field: Field, max: usize) -> Result<Option<&'a str>, Error> {
+        match self.raw.get(field) {
+            None => Ok(None),
+            Some(RawValue::Str(raw)) => {
+                let s = self.arena.unescape(raw, field)?.trim();
+                if s.len() > max {
+                    return Err(Error::FieldTooLong {
+                        field,
+                        len: s.len(),
+                        max,
+                    });
+                }
+                Ok((!s.is_empty()).then_some(s))
+            }
+            Some(RawValue::Scalar { key_end }) => match self.scalar(*key_end, field)? {
+                None => Ok(None),
+                Some(_) => Err(Error::WrongType {
+                    field,
+                    expected: expected_type(field),
+                }),
+            },
+            Some(RawValue::List(_)) => Err(Error::WrongType {
+                field,
+                expected: expected_type(field),
+            }),
+        }
+    }
+
+    /// A string or a scalar literal, for fields that accept both.
+    fn text_or_scalar(&mut self, field: Field) -> Result<Option<&'a str>, Error> {
+        match self.raw.get(field) {
+            Some(RawValue::Scalar { key_end }) => self.scalar(*key_end, field),
+            _ => self.text(field, MAX_WORD_BYTES),
+        }
+    }
+
+    fn word<T>(&mut self, field: Field, parse: fn(&str) -> Option<T>) -> Result<Option<T>, Error> {
+        match self.text(field, MAX_WORD_BYTES)? {
+            None => Ok(None),
+            Some(word) => parse(word).map(Some).ok_or(Error::BadWord(field)),
+        }
+    }
+
+    fn severity(&mut self) -> Result<Severity, Error> {
+        let Some(value) = self.text_or_scalar(Field::Severity)? else {
+            return Ok(Severity::Unknown);
+        };
+        if let Some(word) = Severity::from_word(value) {
+            return Ok(word);
+        }
+        if value.bytes().all(|b| b.is_ascii_digit()) {
+            return u8::from_str(value)
+                .ok()
+                .and_then(Severity::from_level)
+                .ok_or(Error::BadSeverityLevel);
+        }
+        Err(Error::BadWord(Field::Severity))
+    }
+
+    fn time(&mut self, field: Field) -> Result<Option<Timestamp>, Error> {
+        let Some(value) = self.text_or_scalar(field)? else {
+            return Ok(None);
+        };
+        let unix_seconds = value.strip_prefix('-').unwrap_or(value);
+        if !unix_seconds.is_empty() && unix_seconds.bytes().all(|b| b.is_ascii_digit()) {
+            return i64::from_str(value)
+                .ok()
+                .filter(|s| UNIX_RANGE.contains(s))
+                .map(|unix| {
+                    Some(Timestamp {
+                        unix,
+                        offset_seconds: 0,
+                    })
+                })
+                .ok_or(Error::BadTime(field));
+        }
+        let t = OffsetDateTime::parse(value, &Rfc3339).map_err(|_| Error::BadTime(field))?;
+        Ok(Some(Timestamp {
+            unix: t.unix_timestamp(),
+            offset_seconds: t.offset().whole_seconds(),
+        }))
+    }
+
+    fn magnitude(&mut self) -> Result<Option<Magnitude<'a>>, Error> {
+        let Some(literal) = self.text_or_scalar(Field::Magnitude)? else {
+            return Ok(None);
+        };
+        let value = f32::from_str(literal).map_err(|_| Error::BadMagnitude)?;
+        if !MAGNITUDE_RANGE.contains(&value) {
+            return Err(Error::BadMagnitude);
+        }
+        Ok(Some(Magnitude { literal, value }))
+    }
+
+    fn refs(&mut self) -> Result<Vec<&'a str, MAX_REFS>, Error> {
+        let mut refs = Vec::new();
+        let mut add = |arena: &mut Arena<'a>, raw: &'a str| -> Result<(), Error> {
+            let r = arena.unescape(raw, Field::Refs)?.trim();
+            if r.len() > MAX_REF_BYTES {
+                return Err(Error::FieldTooLong {
+                    field: Field::Refs,
+                    len: r.len(),
+                    max: MAX_REF_BYTES,
+                });
+            }
+            if r.is_empty() {
+                return Ok(());
+            }
+            refs.push(r).map_err(|_| Error::TooManyRefs)
+        };
+        match self.raw.get(Field::Refs) {
+            None => {}
+            // CAP writes references as one space-separated list of `sender,id,sent` triples.
+            Some(RawValue::Str(raw)) => {
+                for part in raw.split_ascii_whitespace() {
+                    add(&mut self.arena, part)?;
+                }
+            }
+            Some(RawValue::List(items)) => {
+                for item in items {
+                    add(&mut self.arena, item)?;
+                }
+            }
+            Some(RawValue::Scalar { key_end }) if self.scalar(*key_end, Field::Refs)?.is_some() => {
+                return Err(Error::WrongType {
+                    field: Field::Refs,
+                    expected: expected_type(Field::Refs),
+                });
+            }
+            // `null`
+            Some(RawValue::Scalar { .. }) => {}
+        }
+        Ok(refs)
+    }
+}
+
+#[cfg(test)]
+mod tests;
