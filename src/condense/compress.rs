@@ -151,3 +151,11 @@ mod tests {
         assert!(lead.len() <= LEAD_SCAN_BYTES);
     }
 }
+
+/// Whether the free-text rules can write `word` (lower case, without punctuation) without it
+/// being in the source: abbreviations and verb forms.
+pub fn writes_word(word: &str) -> bool {
+    lexicon::ABBREVIATIONS.iter().any(|(_, short)| {
+        lexicon::is(short.trim_end_matches('.'), word)
+    })
+}
