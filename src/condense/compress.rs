@@ -16,9 +16,10 @@ use crate::record::EventRecord;
 
 pub use super::sentence::{lead_sentence, without_dateline};
 
-/// Most edits a ladder makes beyond the first level, one a step. A 640-byte sentence has
-/// fewer places where a rule applies; past them the barest candidate is cut.
-pub const MAX_EDITS: usize = 48;
+/// How many edits past the first level each ladder step makes: one at a time while a few
+/// suffice, then in growing strides, so that a long sentence is not re-trimmed fifty times. A
+/// 640-byte sentence rarely offers more places where a rule applies than the last figure.
+const EDITS: [usize; 17] = [0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 18, 22, 27, 33, 40, 48];
 
 /// The record's `headline`, condensed.
 pub struct Headline;
@@ -27,14 +28,14 @@ pub struct Headline;
 pub struct Text;
 
 impl Ladder for Headline {
-    const STEPS: usize = MAX_EDITS + 1;
+    const STEPS: usize = EDITS.len();
 
     fn applies(record: &EventRecord) -> bool {
         record.headline.is_some()
     }
 
     fn has_step(_: &EventRecord, step: usize) -> bool {
-        step <= MAX_EDITS
+        step < EDITS.len()
     }
 
     fn write(record: &EventRecord, step: usize, draft: &mut Draft) {
@@ -45,14 +46,14 @@ impl Ladder for Headline {
 }
 
 impl Ladder for Text {
-    const STEPS: usize = MAX_EDITS + 1;
+    const STEPS: usize = EDITS.len();
 
     fn applies(record: &EventRecord) -> bool {
         record.text.is_some()
     }
 
     fn has_step(_: &EventRecord, step: usize) -> bool {
-        step <= MAX_EDITS
+        step < EDITS.len()
     }
 
     fn write(record: &EventRecord, step: usize, draft: &mut Draft) {
@@ -62,12 +63,15 @@ impl Ladder for Text {
     }
 }
 
-/// Writes `text` condensed with `step` edits past the first level of trimming.
+/// Writes `text` condensed with step `step`'s edits past the first level of trimming.
 fn write(text: &str, step: usize, draft: &mut Draft) {
+    let Some(&edits) = EDITS.get(step) else {
+        return;
+    };
     let mut normal = Normal::new();
     sentence::normalise(sentence::choose(text), &mut normal);
     let mut words = Sentence::new(&normal);
-    words.trim(step);
+    words.trim(edits);
     words.render(draft);
 }
 

@@ -346,7 +346,7 @@ pub const HEDGES: &[&str] = &[
     "definitely", "basically", "literally", "obviously", "clearly", "essentially", "indeed",
     "now", "still", "further", "particularly", "especially", "somewhat", "fairly", "pretty",
     "rather", "extremely", "highly", "seemingly", "originally", "initially", "finally",
-    "officially", "formally", "publicly", "recently", "once", "again",
+    "officially", "formally", "publicly", "recently", "here",
 ];
 
 /// Fixed phrases of the same kind ("so many lives", "thanks very much").
@@ -432,10 +432,8 @@ pub const RELATIVES: &[&str] = &["which", "who", "whom", "whose"];
 /// Participles that open a trailing comment clause (", signaling a breakthrough"). A clause
 /// they open after a comma is dropped to its end.
 pub const COMMENT_PARTICIPLES: &[&str] = &[
-    "signaling", "signalling", "saying", "adding", "citing", "noting", "making", "leaving",
-    "marking", "raising", "prompting", "suggesting", "underscoring", "highlighting",
-    "reflecting", "bringing", "putting", "sending", "giving", "paving", "setting", "ending",
-    "capping", "following",
+    "signaling", "signalling", "saying", "adding", "citing", "noting", "marking", "prompting",
+    "suggesting", "underscoring", "highlighting", "reflecting", "paving",
 ];
 
 /// Corporate suffixes after a company name ("Standard Oil Co", "BankAmerica Corp").
@@ -531,8 +529,7 @@ pub const APPROACH_VERBS: &[&str] = &["approached", "neared", "approaching", "ne
 /// Lincoln aircraft carrier"): a headline keeps the name alone.
 pub const CLASSIFIER_NOUNS: &[&str] = &[
     "aircraft carrier", "carrier", "warship", "destroyer", "frigate", "cruiser", "submarine",
-    "tanker", "freighter", "vessel", "ship", "airliner", "jetliner", "building", "complex",
-    "facility", "compound", "headquarters",
+    "tanker", "freighter", "vessel", "ship", "airliner", "jetliner",
 ];
 
 /// Subjects that stand for an earlier sentence ("This confirmation follows …"): a frame, not

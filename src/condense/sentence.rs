@@ -24,16 +24,39 @@ const CANDIDATE_SENTENCES: usize = 3;
 /// unless it is all there is.
 const MIN_NEWS_WORDS: usize = 4;
 
-/// `text` after a leading dateline that ends in " - ", " -- " or " — ".
+/// `text` after a leading dateline that ends in " - ", " -- " or " — ": a place in capitals
+/// ("WASHINGTON - "), or a source ("NextFin News - ", "TOKYO (Reuters) - "). A dash after
+/// words of a sentence ("First stop - Toledo") is not one.
 pub fn without_dateline(text: &str) -> &str {
     let head = floor_boundary(text, DATELINE_MAX_BYTES);
     for dash in [" - ", " -- ", " — ", " – "] {
-        if let Some((_, rest)) = head.split_once(dash) {
+        if let Some((line, rest)) = head.split_once(dash) {
+            if !is_dateline(line) {
+                continue;
+            }
             let skipped = head.len().saturating_sub(rest.len());
             return text.get(skipped..).unwrap_or(text);
         }
     }
     text
+}
+
+/// Words that name a news source in a dateline.
+const SOURCE_WORDS: &[&str] = &[
+    "news", "reuters", "ap", "afp", "upi", "press", "agency", "wire", "xinhua", "tass",
+    "bloomberg", "anadolu", "newswire",
+];
+
+fn is_dateline(line: &str) -> bool {
+    let words = || line.split_whitespace();
+    let capitals = words().all(|w| !w.chars().any(char::is_lowercase));
+    let source = line.trim_end().ends_with(')')
+        || words().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            lexicon::contains(SOURCE_WORDS, w)
+        });
+    let named = words().all(|w| !w.starts_with(char::is_lowercase));
+    (capitals || source) && named
 }
 
 /// The first sentence of `text` (its first [`SENTENCE_SCAN_BYTES`] when no end is found
@@ -184,6 +207,8 @@ mod tests {
         );
         let long = "A sentence that runs on well past the dateline limit - then a dash";
         assert_eq!(without_dateline(long), long);
+        assert_eq!(without_dateline("First stop - Toledo, Ohio."), "First stop - Toledo, Ohio.");
+        assert_eq!(without_dateline("John Glenn - he keeps owing"), "John Glenn - he keeps owing");
     }
 
     #[test]

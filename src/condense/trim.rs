@@ -66,29 +66,28 @@ type Level = for<'s, 'a> fn(&'s mut Sentence<'a>);
 
 /// The levels, in the order a headline editor reaches for them.
 pub const LEVELS: [Level; 8] = [
-    // Nothing of the news: openers, asides, attribution, event frames.
+    // Nothing of the news, applied wherever it matches: openers, asides, attribution, event
+    // frames, time phrases and hedges.
     |s| {
         s.openers();
         s.asides();
         s.attribution();
         s.event_frame();
         s.approach();
-    },
-    |s| {
         s.time_phrases();
         s.hedges();
-    },
-    |s| {
-        s.auxiliaries();
-        s.classifiers();
+        // A "that" left after a verb of saying once a time phrase between them went.
+        s.attribution();
     },
     |s| s.clauses(),
-    |s| s.articles(),
     |s| {
         s.company_suffixes();
         s.titles();
-        s.abbreviations();
+        s.classifiers();
     },
+    |s| s.auxiliaries(),
+    |s| s.articles(),
+    |s| s.abbreviations(),
     |s| {
         s.object_first();
         s.agents();
@@ -348,7 +347,9 @@ impl<'a> Sentence<'a> {
             let next = self.next_live(i).unwrap_or(i);
             if let Some(n) = self.phrase_in(i, ASIDES) {
                 let last = self.nth_live(i, n).unwrap_or(i);
-                if self.comma_after(last) {
+                // "I think the voters will …": a stance opening the sentence needs no comma.
+                let stance = self.in_table(i, &["i", "we", "you"]) && self.live_count() > n.saturating_add(3);
+                if self.comma_after(last) || stance {
                     if !self.begin() {
                         return;
                     }
@@ -452,9 +453,13 @@ impl<'a> Sentence<'a> {
                     self.drop(n);
                 }
             }
-            // A trailing ", traders said." is the last clause and holds the verb.
+            // A trailing ", traders said." is the last clause and ends with the verb of saying
+            // (and whom it was said to).
             let start = self.clause_start_of(i);
+            let tail = self.live_between(i, self.clause_end(i));
             if start > 0
+                && (self.in_table(i, SAYING_VERBS) || self.is(i, "told"))
+                && tail <= 2
                 && self.next_live(self.clause_end(i)).is_none()
                 && self.live_between(start, self.clause_end(i)) <= ATTRIBUTION_MAX_WORDS
                 && !self.in_table(start, &["and", "but", "which", "who"])
@@ -782,9 +787,10 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let end = self.clause_end(i);
-            let closed = self.comma_after(end) || self.next_live(end).is_none();
             let short = self.live_between(i, end) <= CLAUSE_MAX_WORDS;
-            let relative = self.in_table(i, RELATIVES) && closed && short;
+            // Only a clause closed by a comma: one running to the end is left to the cut, which
+            // keeps as much of it as fits.
+            let relative = self.in_table(i, RELATIVES) && self.comma_after(end) && short;
             let comment = self.in_table(i, COMMENT_PARTICIPLES);
             let appositive = self.in_table(i, &["a", "an"])
                 && self.prev_live(i).is_some_and(|p| self.capitalised(p))
@@ -986,15 +992,16 @@ impl<'a> Sentence<'a> {
             if !self.live(i) || !self.is(i, "by") {
                 continue;
             }
-            let passive = self.prev_live(i).is_some_and(|p| {
-                self.words.get(p).is_some_and(|w| w.after.is_some()) || self.is_participle(p)
-            });
+            // Only after a verb this module put after its object ("drone downed by …").
+            let passive = self
+                .prev_live(i)
+                .is_some_and(|p| self.words.get(p).is_some_and(|w| w.after.is_some()));
             if !passive {
                 continue;
             }
             let mut last = i;
             while let Some(n) = self.next_live(last) {
-                if self.comma_after(last) || self.in_table(n, &["in", "at", "near", "on", "off", "after", "before", "from", "during", "amid", "earlier", "later"]) {
+                if self.comma_after(last) || self.in_table(n, &["in", "at", "near", "on", "off", "after", "before", "from", "during", "amid", "earlier", "later", "to", "for", "with", "as"]) {
                     break;
                 }
                 last = n;
