@@ -48,6 +48,9 @@ pub struct Args {
     /// Field holding the reference (a string or an array of strings).
     #[arg(long, default_value = "references")]
     reference_field: String,
+    /// Score the digests in this field (made elsewhere) instead of condensing the sources.
+    #[arg(long)]
+    digest_field: Option<String>,
     /// Write one JSON object per item (digest, references, scores) to this file.
     #[arg(long)]
     items: Option<PathBuf>,
@@ -112,8 +115,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("line {number}: no string {:?}", args.source_field))?;
         let references = references(&item, &args.reference_field)
             .with_context(|| format!("line {number}: no {:?}", args.reference_field))?;
-        let digest = make(args.method, source, args.budget);
-        let again = make(args.method, source, args.budget);
+        let (digest, again) = match &args.digest_field {
+            Some(field) => {
+                let given = item
+                    .get(field)
+                    .and_then(Value::as_str)
+                    .with_context(|| format!("line {number}: no string {field:?}"))?;
+                (given.to_owned(), given.to_owned())
+            }
+            None => (
+                make(args.method, source, args.budget),
+                make(args.method, source, args.budget),
+            ),
+        };
         let checks = checks::check(source, &digest, &again, args.budget);
         let reference_tokens: Vec<Vec<String>> =
             references.iter().map(|r| tokenizer.tokens(r)).collect();

@@ -186,6 +186,21 @@ mod tests {
         assert_eq!(toks("\u{212A}m"), ["km"]);
     }
 
+    /// The stems NLTK's PorterStemmer (nltk 3.10.4, default mode) gives the words of longer than
+    /// three letters in the dev NWS alerts (public domain): written by NLTK, not by this code.
+    #[test]
+    fn stems_match_nltk_on_nws_vocabulary() {
+        let stemmer = PorterStemmer::new(Mode::Nltk);
+        let table = include_str!("../../../tests/fixtures/text/porter_nltk_nws.tsv");
+        let mut checked = 0;
+        for line in table.lines() {
+            let (word, stem) = line.split_once('\t').expect("word<TAB>stem");
+            assert_eq!(stemmer.stem(word), stem, "stem of {word}");
+            checked += 1;
+        }
+        assert!(checked > 3000);
+    }
+
     #[test]
     fn lcs_counts_in_order_matches_only() {
         let a = toks("a b c d e");
