@@ -40,7 +40,10 @@ fn an_event_noun_inside_a_frame_becomes_the_headline() {
 #[test]
 fn attribution_plans_and_articles_give_way_when_room_is_short() {
     let text = "Acme Corp said it plans to build a new plant in Ohio.";
-    assert_eq!(headline(text, 48), "Acme Corp plans to build a new plant in Ohio");
+    assert_eq!(
+        headline(text, 48),
+        "Acme Corp plans to build a new plant in Ohio"
+    );
     assert_eq!(headline(text, 32), "Acme to build new plant in Ohio");
 }
 
@@ -58,13 +61,19 @@ fn datelines_time_phrases_and_trailing_attributions_go_numbers_stay() {
 #[test]
 fn negations_are_kept() {
     let text = "Well, the mayor said the school will not reopen this week.";
-    assert_eq!(headline(text, 48), "The mayor said the school will not reopen");
+    assert_eq!(
+        headline(text, 48),
+        "The mayor said the school will not reopen"
+    );
 }
 
 #[test]
 fn openers_asides_and_hedges_go_first() {
     let text = "But, as you can see, the crews are just now starting to clear the road.";
-    assert_eq!(headline(text, 64), "The crews are starting to clear the road");
+    assert_eq!(
+        headline(text, 64),
+        "The crews are starting to clear the road"
+    );
 }
 
 #[test]
@@ -76,9 +85,8 @@ fn a_reporting_verb_turns_present_and_its_clause_keeps_the_news() {
 
 #[test]
 fn a_whole_article_of_several_kilobytes_still_gives_a_digest() {
-    let mut article = String::from(
-        "Officials said a storm has closed the harbor at Port Elm for two days. ",
-    );
+    let mut article =
+        String::from("Officials said a storm has closed the harbor at Port Elm for two days. ");
     while article.len() < 6000 {
         article.push_str("Crews worked through the night to clear debris from the docks. ");
     }

@@ -110,7 +110,13 @@ fn the_lead_baseline_cuts_at_the_last_space_within_budget() {
     .unwrap();
     let (items, _, _) = eval(
         "lead",
-        &["--method", "lead", "--budget", "32", input.to_str().unwrap()],
+        &[
+            "--method",
+            "lead",
+            "--budget",
+            "32",
+            input.to_str().unwrap(),
+        ],
     );
     // By hand: "Crews restored power to most homes, the utility said." cut at the last space
     // within 32 bytes.

@@ -6,9 +6,7 @@
 //! does not fit, the ladder's barest candidate is cut at a word boundary.
 
 use super::compose::Draft;
-use super::lexicon::{
-    self, ABBREVIATIONS, EVENT_NOUNS, REPORTING_PRESENT, TEXT_ABBREVIATIONS,
-};
+use super::lexicon::{self, ABBREVIATIONS, EVENT_NOUNS, REPORTING_PRESENT, TEXT_ABBREVIATIONS};
 use super::sentence::{self, Normal};
 use super::templates::Ladder;
 use super::trim::Sentence;

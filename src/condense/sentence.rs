@@ -43,8 +43,19 @@ pub fn without_dateline(text: &str) -> &str {
 
 /// Words that name a news source in a dateline.
 const SOURCE_WORDS: &[&str] = &[
-    "news", "reuters", "ap", "afp", "upi", "press", "agency", "wire", "xinhua", "tass",
-    "bloomberg", "anadolu", "newswire",
+    "news",
+    "reuters",
+    "ap",
+    "afp",
+    "upi",
+    "press",
+    "agency",
+    "wire",
+    "xinhua",
+    "tass",
+    "bloomberg",
+    "anadolu",
+    "newswire",
 ];
 
 fn is_dateline(line: &str) -> bool {
@@ -101,9 +112,17 @@ fn is_news(sentence: &str) -> bool {
     words >= MIN_NEWS_WORDS
         && !sentence.trim_end().ends_with('?')
         && !first.starts_with(['"', '“', '\''])
-        && !["click", "explore", "subscribe", "read", "watch", "follow", "sign"]
-            .iter()
-            .any(|w| lexicon::is(first, w))
+        && ![
+            "click",
+            "explore",
+            "subscribe",
+            "read",
+            "watch",
+            "follow",
+            "sign",
+        ]
+        .iter()
+        .any(|w| lexicon::is(first, w))
 }
 
 fn ends_sentence(word: &str) -> bool {
@@ -170,7 +189,9 @@ pub fn normalise(sentence: &str, out: &mut Normal) {
 fn is_attached(word: &str) -> bool {
     word.chars()
         .all(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '%'))
-        || (word.starts_with('\'') && word.len() <= 3 && word.len() > 1
+        || (word.starts_with('\'')
+            && word.len() <= 3
+            && word.len() > 1
             && word.chars().skip(1).all(|c| c.is_ascii_lowercase()))
 }
 
@@ -192,7 +213,10 @@ mod tests {
         let text = "U.S. President Trump confirmed talks. Iran agreed.";
         assert_eq!(lead_sentence(text), "U.S. President Trump confirmed talks.");
         assert_eq!(lead_sentence("No end here"), "No end here");
-        assert_eq!(lead_sentence("Fog in N.Y. today. More later."), "Fog in N.Y. today.");
+        assert_eq!(
+            lead_sentence("Fog in N.Y. today. More later."),
+            "Fog in N.Y. today."
+        );
     }
 
     #[test]
@@ -207,8 +231,14 @@ mod tests {
         );
         let long = "A sentence that runs on well past the dateline limit - then a dash";
         assert_eq!(without_dateline(long), long);
-        assert_eq!(without_dateline("First stop - Toledo, Ohio."), "First stop - Toledo, Ohio.");
-        assert_eq!(without_dateline("John Glenn - he keeps owing"), "John Glenn - he keeps owing");
+        assert_eq!(
+            without_dateline("First stop - Toledo, Ohio."),
+            "First stop - Toledo, Ohio."
+        );
+        assert_eq!(
+            without_dateline("John Glenn - he keeps owing"),
+            "John Glenn - he keeps owing"
+        );
     }
 
     #[test]
@@ -230,7 +260,13 @@ mod tests {
     #[test]
     fn tokenised_marks_rejoin_their_word() {
         let mut out = Normal::new();
-        normalise("He 's in Tyre , [ sp ] they said ; `` fine '' <Acme Inc> .", &mut out);
-        assert_eq!(out.as_str(), "He's in Tyre, they said; \" fine \" Acme Inc.");
+        normalise(
+            "He 's in Tyre , [ sp ] they said ; `` fine '' <Acme Inc> .",
+            &mut out,
+        );
+        assert_eq!(
+            out.as_str(),
+            "He's in Tyre, they said; \" fine \" Acme Inc."
+        );
     }
 }

@@ -14,8 +14,7 @@ use super::lexicon::{
     COMMENT_PARTICIPLES, COMPANY_SUFFIXES, EVENT_LINKS, EVENT_NOUNS, FRAME_WORDS, HEDGE_PHRASES,
     HEDGES, MODIFIERS, MONTHS, NON_TERMINAL_ABBREVIATIONS, OBJECT_NEWS_VERBS, OPENERS,
     OPENERS_NEED_COMMA, PLAN_VERBS, PLAN_WORDS, RELATIVES, REPORTING_PRESENT, SAYING_VERBS,
-    SUBJECT_PRONOUNS,
-    TEXT_ABBREVIATIONS, TIME_NOUNS, TIME_WORDS, TITLES, WEEKDAYS,
+    SUBJECT_PRONOUNS, TEXT_ABBREVIATIONS, TIME_NOUNS, TIME_WORDS, TITLES, WEEKDAYS,
 };
 
 /// Most words of one sentence that are weighed. A 640-byte sentence of news averages under a
@@ -348,7 +347,8 @@ impl<'a> Sentence<'a> {
             if let Some(n) = self.phrase_in(i, ASIDES) {
                 let last = self.nth_live(i, n).unwrap_or(i);
                 // "I think the voters will …": a stance opening the sentence needs no comma.
-                let stance = self.in_table(i, &["i", "we", "you"]) && self.live_count() > n.saturating_add(3);
+                let stance = self.in_table(i, &["i", "we", "you"])
+                    && self.live_count() > n.saturating_add(3);
                 if self.comma_after(last) || stance {
                     if !self.begin() {
                         return;
@@ -361,12 +361,18 @@ impl<'a> Sentence<'a> {
             let comma = self.comma_after(i);
             let opener = self.in_table(i, OPENERS)
                 && (comma || !self.in_table(i, OPENERS_NEED_COMMA))
-                && !(self.is(i, "so") && self.in_table(next, &["many", "much", "far", "few", "long", "that"]))
+                && !(self.is(i, "so")
+                    && self.in_table(next, &["many", "much", "far", "few", "long", "that"]))
                 && !(self.is(i, "now") && self.is(next, "that"))
-                && !(self.is(i, "no") && !comma);
+                && (!self.is(i, "no") || comma);
             let vocative = comma
                 && self.capitalised(i)
-                && self.in_table(next, &["it", "i", "we", "you", "they", "he", "she", "there", "this", "that"]);
+                && self.in_table(
+                    next,
+                    &[
+                        "it", "i", "we", "you", "they", "he", "she", "there", "this", "that",
+                    ],
+                );
             if (opener || vocative) && self.live_count() > 2 {
                 if !self.begin() {
                     return;
@@ -494,7 +500,10 @@ impl<'a> Sentence<'a> {
         };
         let framed = self.in_table(first, FRAME_WORDS);
         for i in first..self.words.len() {
-            let (Some(noun), Some(of)) = (self.next_live(i), self.next_live(i).and_then(|n| self.next_live(n))) else {
+            let (Some(noun), Some(of)) = (
+                self.next_live(i),
+                self.next_live(i).and_then(|n| self.next_live(n)),
+            ) else {
                 continue;
             };
             if !self.live(i) || !self.is(i, "the") || !self.is(of, "of") {
@@ -523,7 +532,17 @@ impl<'a> Sentence<'a> {
                     break j;
                 }
                 match self.next_live(j) {
-                    Some(n) if !self.in_table(n, &["by", "in", "at", "near", "on", "off", "over", "after", "before", "from", "to", "with", "during", "amid", "earlier", "later"]) => j = n,
+                    Some(n)
+                        if !self.in_table(
+                            n,
+                            &[
+                                "by", "in", "at", "near", "on", "off", "over", "after", "before",
+                                "from", "to", "with", "during", "amid", "earlier", "later",
+                            ],
+                        ) =>
+                    {
+                        j = n
+                    }
                     _ => break j,
                 }
             };
@@ -575,17 +594,19 @@ impl<'a> Sentence<'a> {
             }
             let next = self.next_live(i).unwrap_or(usize::MAX);
             let end_or_mark = self.comma_after(i) || self.next_live(i).is_none();
-            let plain = self.in_table(i, &["today", "tonight", "yesterday", "tomorrow", "overnight"]);
+            let plain = self.in_table(
+                i,
+                &["today", "tonight", "yesterday", "tomorrow", "overnight"],
+            );
             let relative = self.in_table(i, TIME_WORDS)
-                && (end_or_mark || self.in_table(next, &["this", "that", "today", "tonight", "in", "on"]));
-            if plain || (relative && !plain) {
-                let mut last = i;
+                && (end_or_mark
+                    || self.in_table(next, &["this", "that", "today", "tonight", "in", "on"]));
+            if plain || relative {
                 // "earlier that same day", "later this week".
-                if let Some(n) = self.next_live(i) {
-                    if let Some(k) = self.time_noun_phrase(n) {
-                        last = k;
-                    }
-                }
+                let last = self
+                    .next_live(i)
+                    .and_then(|n| self.time_noun_phrase(n))
+                    .unwrap_or(i);
                 if !self.begin() {
                     return;
                 }
@@ -595,7 +616,17 @@ impl<'a> Sentence<'a> {
             if let Some(k) = self.time_noun_phrase(i) {
                 // "at that time": the preposition goes with its phrase.
                 let from = match self.prev_live(i) {
-                    Some(p) if self.in_table(p, &["at", "in", "during", "for", "by", "on", "from", "until", "since", "over"]) && !self.comma_after(p) => p,
+                    Some(p)
+                        if self.in_table(
+                            p,
+                            &[
+                                "at", "in", "during", "for", "by", "on", "from", "until", "since",
+                                "over",
+                            ],
+                        ) && !self.comma_after(p) =>
+                    {
+                        p
+                    }
                     _ => i,
                 };
                 if !self.begin() {
@@ -609,7 +640,8 @@ impl<'a> Sentence<'a> {
                 let mut last = next;
                 while let Some(n) = self.next_live(last) {
                     let date_part = self.in_table(n, MONTHS)
-                        || self.bare(n).chars().all(|c| c.is_ascii_digit()) && !self.bare(n).is_empty();
+                        || self.bare(n).chars().all(|c| c.is_ascii_digit())
+                            && !self.bare(n).is_empty();
                     if !date_part {
                         break;
                     }
@@ -682,7 +714,9 @@ impl<'a> Sentence<'a> {
                 if !self.begin() {
                     return;
                 }
-                if self.is(next, "be") && self.next_live(next).is_some_and(|n| self.is_participle(n)) {
+                if self.is(next, "be")
+                    && self.next_live(next).is_some_and(|n| self.is_participle(n))
+                {
                     self.drop(i);
                     self.drop(next);
                 } else if !self.in_table(next, &["not", "never", "n't"]) {
@@ -721,13 +755,19 @@ impl<'a> Sentence<'a> {
                 }
                 continue;
             }
-            if let Some((_, present)) = REPORTING_PRESENT.iter().find(|(past, _)| self.is(i, past)) {
-                if self.prev_live(i).is_some_and(|p| !self.in_table(p, AUXILIARIES)) {
-                    if !self.begin() {
-                        return;
-                    }
-                    self.rewrite(i, present);
+            let present = REPORTING_PRESENT
+                .iter()
+                .find(|(past, _)| self.is(i, past))
+                .map(|(_, present)| *present);
+            if let Some(present) = present
+                && self
+                    .prev_live(i)
+                    .is_some_and(|p| !self.in_table(p, AUXILIARIES))
+            {
+                if !self.begin() {
+                    return;
                 }
+                self.rewrite(i, present);
             }
         }
     }
@@ -773,7 +813,11 @@ impl<'a> Sentence<'a> {
             }
             if self.text(i).starts_with('(') {
                 let end = (i..self.words.len())
-                    .find(|&j| self.text(j).trim_end_matches(['.', ',', ';', ':']).ends_with(')'))
+                    .find(|&j| {
+                        self.text(j)
+                            .trim_end_matches(['.', ',', ';', ':'])
+                            .ends_with(')')
+                    })
                     .unwrap_or(i);
                 if end.saturating_sub(i) < CLAUSE_MAX_WORDS {
                     if !self.begin() {
@@ -836,7 +880,9 @@ impl<'a> Sentence<'a> {
             if self.live(i)
                 && self.in_table(i, COMPANY_SUFFIXES)
                 && self.capitalised(i)
-                && self.prev_live(i).is_some_and(|p| self.capitalised(p) && !self.comma_after(p))
+                && self
+                    .prev_live(i)
+                    .is_some_and(|p| self.capitalised(p) && !self.comma_after(p))
             {
                 // Its mark stays with the name: "Inc," closes a clause.
                 let mark = split_core(self.text(i)).1;
@@ -844,12 +890,11 @@ impl<'a> Sentence<'a> {
                     return;
                 }
                 self.drop(i);
-                if !mark.is_empty() {
-                    if let Some(p) = self.prev_live(i) {
-                        if split_core(self.text(p)).1.is_empty() && ends_clause(mark) {
-                            self.append_mark(p);
-                        }
-                    }
+                if let Some(p) = self.prev_live(i)
+                    && ends_clause(mark)
+                    && split_core(self.text(p)).1.is_empty()
+                {
+                    self.append_mark(p);
                 }
             }
         }
@@ -877,8 +922,14 @@ impl<'a> Sentence<'a> {
                 }
                 last = n;
             }
-            let name = self.next_live(last).filter(|&n| !self.comma_after(last) && self.capitalised(n));
-            let titled = (i..=last).any(|j| self.live(j) && self.capitalised(j) && !self.in_table(j, &["white", "house", "state"]));
+            let name = self
+                .next_live(last)
+                .filter(|&n| !self.comma_after(last) && self.capitalised(n));
+            let titled = (i..=last).any(|j| {
+                self.live(j)
+                    && self.capitalised(j)
+                    && !self.in_table(j, &["white", "house", "state"])
+            });
             if let (Some(_), true) = (name, titled) {
                 // A country or nationality before the title goes with it ("U.S. President").
                 let from = match self.prev_live(i) {
@@ -942,7 +993,10 @@ impl<'a> Sentence<'a> {
             // The subject is a plain noun phrase: no verb or preposition in it.
             let w = self.bare(j);
             let verbal = w.ends_with("ed") || w.ends_with("ing") || self.in_table(j, AUXILIARIES);
-            if verbal || (self.in_table(j, lexicon::DANGLING) && !self.in_table(j, &["a", "an", "the", "of"])) {
+            if verbal
+                || (self.in_table(j, lexicon::DANGLING)
+                    && !self.in_table(j, &["a", "an", "the", "of"]))
+            {
                 return;
             }
             match self.next_live(j) {
@@ -956,11 +1010,7 @@ impl<'a> Sentence<'a> {
         let Some(start) = self.next_live(verb) else {
             return;
         };
-        let Some(participle) = OBJECT_NEWS_VERBS
-            .iter()
-            .find(|v| self.is(verb, v))
-            .copied()
-        else {
+        let Some(participle) = OBJECT_NEWS_VERBS.iter().find(|v| self.is(verb, v)).copied() else {
             return;
         };
         let mut k = start;
@@ -969,13 +1019,28 @@ impl<'a> Sentence<'a> {
                 break k;
             }
             match self.next_live(k) {
-                Some(n) if self.bare(n).chars().next().is_some_and(|c| c.is_alphanumeric())
-                    && !self.in_table(n, &["in", "at", "near", "on", "off", "over", "after", "before", "from", "to", "with", "during", "amid", "by", "as", "and", "for"]) => k = n,
+                Some(n)
+                    if self
+                        .bare(n)
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_alphanumeric())
+                        && !self.in_table(
+                            n,
+                            &[
+                                "in", "at", "near", "on", "off", "over", "after", "before", "from",
+                                "to", "with", "during", "amid", "by", "as", "and", "for",
+                            ],
+                        ) =>
+                {
+                    k = n
+                }
                 _ => break k,
             }
         };
         if (head == start && self.in_table(start, &["the", "a", "an"]))
-            || (self.in_table(start, lexicon::DANGLING) && !self.in_table(start, &["the", "a", "an"]))
+            || (self.in_table(start, lexicon::DANGLING)
+                && !self.in_table(start, &["the", "a", "an"]))
         {
             return;
         }
@@ -1001,7 +1066,15 @@ impl<'a> Sentence<'a> {
             }
             let mut last = i;
             while let Some(n) = self.next_live(last) {
-                if self.comma_after(last) || self.in_table(n, &["in", "at", "near", "on", "off", "after", "before", "from", "during", "amid", "earlier", "later", "to", "for", "with", "as"]) {
+                if self.comma_after(last)
+                    || self.in_table(
+                        n,
+                        &[
+                            "in", "at", "near", "on", "off", "after", "before", "from", "during",
+                            "amid", "earlier", "later", "to", "for", "with", "as",
+                        ],
+                    )
+                {
                     break;
                 }
                 last = n;
@@ -1017,7 +1090,10 @@ impl<'a> Sentence<'a> {
     fn locatives(&mut self) {
         let has_near = (0..self.words.len()).any(|j| {
             self.live(j)
-                && self.words.get(j).is_some_and(|w| w.out == Some("near") || lexicon::is(core(w.text), "near"))
+                && self
+                    .words
+                    .get(j)
+                    .is_some_and(|w| w.out == Some("near") || lexicon::is(core(w.text), "near"))
         });
         if !has_near {
             return;
@@ -1035,9 +1111,11 @@ impl<'a> Sentence<'a> {
                 named |= self.capitalised(n);
                 last = n;
             }
-            let near_after = self
-                .next_live(last)
-                .is_some_and(|n| self.words.get(n).is_some_and(|w| w.out == Some("near") || self.is(n, "near")));
+            let near_after = self.next_live(last).is_some_and(|n| {
+                self.words
+                    .get(n)
+                    .is_some_and(|w| w.out == Some("near") || self.is(n, "near"))
+            });
             if named && near_after {
                 if !self.begin() {
                     return;
@@ -1083,7 +1161,9 @@ fn split_core(text: &str) -> (&str, &str) {
     let c = core(text);
     let start = text.find(c).unwrap_or(0);
     let lead = text.get(..start).unwrap_or_default();
-    let rest = text.get(start.saturating_add(c.len())..).unwrap_or_default();
+    let rest = text
+        .get(start.saturating_add(c.len())..)
+        .unwrap_or_default();
     (lead, rest)
 }
 

@@ -29,8 +29,7 @@ pub fn check(source: &str, digest: &str, again: &str, budget: usize) -> Checks {
     let source_words: HashSet<String> = words(source).collect();
     Checks {
         within_budget: digest.len() <= budget,
-        whole_words: words(digest)
-            .all(|w| source_words.contains(&w) || compress::writes_word(&w)),
+        whole_words: words(digest).all(|w| source_words.contains(&w) || compress::writes_word(&w)),
         no_dangling: fit::trim_dangling(digest) == digest,
         deterministic: digest == again,
     }
@@ -80,8 +79,21 @@ mod tests {
     #[test]
     fn a_cut_inside_a_word_fails_the_whole_word_check() {
         let source = "Officials confirmed negotiations with Iran";
-        assert!(check(source, "Officials confirmed negotiations", "Officials confirmed negotiations", 40).all());
-        let cut = check(source, "Officials confirmed negoti", "Officials confirmed negoti", 40);
+        assert!(
+            check(
+                source,
+                "Officials confirmed negotiations",
+                "Officials confirmed negotiations",
+                40
+            )
+            .all()
+        );
+        let cut = check(
+            source,
+            "Officials confirmed negoti",
+            "Officials confirmed negoti",
+            40,
+        );
         assert!(!cut.whole_words);
     }
 
@@ -95,7 +107,8 @@ mod tests {
 
     #[test]
     fn names_are_capitalised_words_past_the_sentence_start_and_numbers() {
-        let found = names_and_numbers("The Bank of Japan will sell 500 billion yen. Traders said so.");
+        let found =
+            names_and_numbers("The Bank of Japan will sell 500 billion yen. Traders said so.");
         let mut found: Vec<_> = found.into_iter().collect();
         found.sort();
         assert_eq!(found, ["500", "bank", "japan"]);

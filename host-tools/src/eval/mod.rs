@@ -94,9 +94,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let input = crate::lines::open(&args.file)?;
     let mut items_out = match &args.items {
-        Some(path) => Some(BufWriter::new(
-            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-        )),
+        Some(path) => {
+            Some(BufWriter::new(File::create(path).with_context(|| {
+                format!("cannot create {}", path.display())
+            })?))
+        }
         None => None,
     };
     let tokenizer = Tokenizer::default();
@@ -135,7 +137,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let (seen, kept) = names_kept(&tokenizer, source, &reference_tokens, &digest);
         totals.add(&scores, checks, seen, kept);
         if let Some(out) = items_out.as_mut() {
-            writeln!(out, "{}", item_json(number, &digest, &references, &scores, checks))?;
+            writeln!(
+                out,
+                "{}",
+                item_json(number, &digest, &references, &scores, checks)
+            )?;
         }
     }
     if let Some(mut out) = items_out {
@@ -159,10 +165,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn references(item: &Value, field: &str) -> Option<Vec<String>> {
     match item.get(field)? {
         Value::String(s) => Some(vec![s.clone()]),
-        Value::Array(all) => all
-            .iter()
-            .map(|r| r.as_str().map(str::to_owned))
-            .collect(),
+        Value::Array(all) => all.iter().map(|r| r.as_str().map(str::to_owned)).collect(),
         _ => None,
     }
 }
