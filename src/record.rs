@@ -147,20 +147,10 @@ fn check_structure(json: &[u8]) -> Result<usize, Error> {
         _ => return Err(Error::NotAnObject),
     }
     let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for (at, &b) in json.iter().enumerate() {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    let mut at = 0usize;
+    while let Some(&b) = json.get(at) {
         match b {
-            b'"' => in_string = true,
+            b'"' => at = string_end(json, at.saturating_add(1))?,
             b'{' | b'[' => {
                 depth = depth.saturating_add(1);
                 if depth > MAX_DEPTH {
@@ -175,12 +165,31 @@ fn check_structure(json: &[u8]) -> Result<usize, Error> {
             }
             _ => {}
         }
+        at = at.saturating_add(1);
     }
-    Err(Error::Json {
+    Err(truncated(json))
+}
+
+/// The offset of the `"` that closes the string whose body starts at `from`.
+fn string_end(json: &[u8], mut from: usize) -> Result<usize, Error> {
+    loop {
+        let rest = json.get(from..).ok_or_else(|| truncated(json))?;
+        let found = memchr::memchr2(b'"', b'\\', rest).ok_or_else(|| truncated(json))?;
+        let at = from.saturating_add(found);
+        match json.get(at) {
+            // An escape: skip the backslash and the byte it escapes.
+            Some(b'\\') => from = at.saturating_add(2),
+            _ => return Ok(at),
+        }
+    }
+}
+
+fn truncated(json: &[u8]) -> Error {
+    Error::Json {
         reason: JsonReason::Truncated,
         at: json.len(),
         field: None,
-    })
+    }
 }
 
 /// What the serde pass knew when it failed.
