@@ -319,6 +319,15 @@ const fn length_bit(len: usize) -> u64 {
     1u64.wrapping_shl(len as u32)
 }
 
+/// `slots` with `entry` added. Only ever evaluated at compile time (for the constants below), so
+/// an index out of range would fail the build, never a running program; and `initial_slot` is
+/// below `INITIAL_SLOTS` by construction.
+#[allow(clippy::indexing_slicing)]
+const fn with_entry(mut slots: [u64; INITIAL_SLOTS], entry: &[u8]) -> [u64; INITIAL_SLOTS] {
+    slots[initial_slot(entry)] |= length_bit(first_word_len(entry));
+    slots
+}
+
 impl Initials {
     /// The filter for a table of phrases.
     pub const fn of(table: &[&str]) -> Self {
@@ -326,10 +335,7 @@ impl Initials {
         let mut rest = table;
         while let [entry, tail @ ..] = rest {
             let bytes = entry.as_bytes();
-            let slot = initial_slot(bytes);
-            if slot < INITIAL_SLOTS {
-                slots[slot] |= length_bit(first_word_len(bytes));
-            }
+            slots = with_entry(slots, bytes);
             rest = tail;
         }
         Initials(slots)
@@ -341,10 +347,7 @@ impl Initials {
         let mut rest = table;
         while let [(entry, _), tail @ ..] = rest {
             let bytes = entry.as_bytes();
-            let slot = initial_slot(bytes);
-            if slot < INITIAL_SLOTS {
-                slots[slot] |= length_bit(first_word_len(bytes));
-            }
+            slots = with_entry(slots, bytes);
             rest = tail;
         }
         Initials(slots)
