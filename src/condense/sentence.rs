@@ -144,8 +144,8 @@ fn is_abbreviation(word: &str) -> bool {
 pub type Normal = String<SENTENCE_SCAN_BYTES>;
 
 /// Writes `sentence` into `out` as plain words separated by single spaces: marks that a
-/// tokeniser set apart (" ,", " 's") rejoin the word before, editorial notes in square
-/// brackets ("[ sp ]") and markup angle brackets ("<Skis Rossignol>") go, and tokenised
+/// tokeniser set apart (" ,", " .") rejoin the word before, editorial notes in square
+/// brackets ("[ sp ]") go, and tokenised
 /// quotes (`` and '') become plain ones. Words that do not fit are left out whole.
 pub fn normalise(sentence: &str, out: &mut Normal) {
     out.clear();
@@ -172,7 +172,7 @@ pub fn normalise(sentence: &str, out: &mut Normal) {
             break;
         }
         let mut ok = true;
-        for c in word.chars().filter(|c| !matches!(c, '<' | '>')) {
+        for c in word.chars() {
             if out.push(c).is_err() {
                 ok = false;
                 break;
@@ -185,14 +185,11 @@ pub fn normalise(sentence: &str, out: &mut Normal) {
     }
 }
 
-/// A mark or clitic that belongs to the word before it ("," "." "'s" "'re").
+/// A mark that belongs to the word before it ("," "." ";"). Clitics (" 's") stay apart:
+/// joined, they would make a word the input does not have.
 fn is_attached(word: &str) -> bool {
     word.chars()
         .all(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '%'))
-        || (word.starts_with('\'')
-            && word.len() <= 3
-            && word.len() > 1
-            && word.chars().skip(1).all(|c| c.is_ascii_lowercase()))
 }
 
 /// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.
@@ -266,7 +263,7 @@ mod tests {
         );
         assert_eq!(
             out.as_str(),
-            "He's in Tyre, they said; \" fine \" Acme Inc."
+            "He 's in Tyre, they said; \" fine \" <Acme Inc>."
         );
     }
 }
