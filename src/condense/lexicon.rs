@@ -305,6 +305,109 @@ pub fn is_participle(action: &str) -> bool {
         || contains(IRREGULAR_PARTICIPLES, verb)
 }
 
+// ---------------------------------------------------------------------------------------------
+// Feeds group (issue 6): tables used only by the quake and warning templates.
+// ---------------------------------------------------------------------------------------------
+
+/// U.S. states and territories as USGS names them at the end of a place ("…, Alaska"), with
+/// the postal codes USGS itself uses in other titles ("…, CA").
+pub const US_STATES: &[(&str, &str)] = &[
+    ("Alabama", "AL"),
+    ("Alaska", "AK"),
+    ("Arizona", "AZ"),
+    ("Arkansas", "AR"),
+    ("California", "CA"),
+    ("Colorado", "CO"),
+    ("Connecticut", "CT"),
+    ("Delaware", "DE"),
+    ("Florida", "FL"),
+    ("Georgia", "GA"),
+    ("Hawaii", "HI"),
+    ("Idaho", "ID"),
+    ("Illinois", "IL"),
+    ("Indiana", "IN"),
+    ("Iowa", "IA"),
+    ("Kansas", "KS"),
+    ("Kentucky", "KY"),
+    ("Louisiana", "LA"),
+    ("Maine", "ME"),
+    ("Maryland", "MD"),
+    ("Massachusetts", "MA"),
+    ("Michigan", "MI"),
+    ("Minnesota", "MN"),
+    ("Mississippi", "MS"),
+    ("Missouri", "MO"),
+    ("Montana", "MT"),
+    ("Nebraska", "NE"),
+    ("Nevada", "NV"),
+    ("New Hampshire", "NH"),
+    ("New Jersey", "NJ"),
+    ("New Mexico", "NM"),
+    ("New York", "NY"),
+    ("North Carolina", "NC"),
+    ("North Dakota", "ND"),
+    ("Ohio", "OH"),
+    ("Oklahoma", "OK"),
+    ("Oregon", "OR"),
+    ("Pennsylvania", "PA"),
+    ("Rhode Island", "RI"),
+    ("South Carolina", "SC"),
+    ("South Dakota", "SD"),
+    ("Tennessee", "TN"),
+    ("Texas", "TX"),
+    ("Utah", "UT"),
+    ("Vermont", "VT"),
+    ("Virginia", "VA"),
+    ("Washington", "WA"),
+    ("West Virginia", "WV"),
+    ("Wisconsin", "WI"),
+    ("Wyoming", "WY"),
+    ("Puerto Rico", "PR"),
+    ("Guam", "GU"),
+    ("U.S. Virgin Islands", "VI"),
+];
+
+/// Short forms of words in NWS event names, used only when the full name leaves no room for
+/// the first area and the end time. "Svr" and "Tstm"-style forms are the ones NWS writes in its
+/// own product headers; each keeps the word recognisable.
+pub const WEATHER_EVENT_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("Severe", "Svr"),
+    ("Thunderstorm", "Tstorm"),
+    ("Weather", "Wx"),
+    ("Heavy", "Hvy"),
+    ("Statement", "Stmt"),
+    ("Advisory", "Adv"),
+    ("Hazardous", "Hazard"),
+];
+
+/// Words that begin the qualifying part of an NWS area name ("Green Bay *south* of line from
+/// …", "Ripley *to* Dunkirk NY"): the place the area is named for comes before them.
+pub const AREA_QUALIFIERS: &[&str] = &[
+    "to",
+    "from",
+    "including",
+    "extending",
+    "out",
+    "beyond",
+    "and",
+    "or",
+    "above",
+    "below",
+    "between",
+    "within",
+    "except",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "nearshore",
+    "offshore",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -164,69 +164,229 @@ impl Ladder for Event {
     }
 }
 
-/// USGS title style: "M 5.8 - 109 km SW of Severo-Kuril'sk, Russia".
+/// USGS title style: "M 5.8 - 109 km SW of Severo-Kuril'sk, Russia". The first step is the
+/// feed's own title, exactly; then the place loses what a reader misses least: a parenthetical
+/// ("La Esperanza (El Zapotal)"), the middle of a three-part place ("Andreanof Islands,
+/// Aleutian Islands, Alaska"), the state's name for its postal code, the distance ("109 km SW
+/// of"), the country. The magnitude and the distance are never changed, only kept or dropped.
 pub struct Quake;
 
-/// Quake steps: full, abbreviated, without region, without the distance ("109 km SW of"),
-/// without the trailing area (", Russia").
-const QUAKE_STEPS: usize = 5;
+/// One step of the quake ladder: which parts of the place are kept, and how.
+#[derive(Clone, Copy)]
+struct QuakeStep {
+    abbreviate: bool,
+    region: bool,
+    parenthetical: bool,
+    middle: bool,
+    state_code: bool,
+    distance: bool,
+    tail: bool,
+    /// "M5.8 Severo-Kuril'sk": the tightest form, without the spaces of the title style.
+    compact: bool,
+}
+
+/// A step from its flags, in the field order of [`QuakeStep`].
+const fn quake(flags: [bool; 8]) -> QuakeStep {
+    let [
+        abbreviate,
+        region,
+        parenthetical,
+        middle,
+        state_code,
+        distance,
+        tail,
+        compact,
+    ] = flags;
+    QuakeStep {
+        abbreviate,
+        region,
+        parenthetical,
+        middle,
+        state_code,
+        distance,
+        tail,
+        compact,
+    }
+}
+
+/// Most to least complete. Dropping the distance comes before dropping the country (the
+/// country says where in the world; the distance only refines it), but keeping the distance
+/// without the country is tried before losing both.
+#[rustfmt::skip]
+const QUAKE_STEPS: [QuakeStep; 10] = [
+    //    abbrev region paren  middle state  dist   tail   compact
+    quake([false, true,  true,  true,  false, true,  true,  false]),
+    quake([true,  true,  true,  true,  false, true,  true,  false]),
+    quake([true,  false, true,  true,  false, true,  true,  false]),
+    quake([true,  false, false, true,  false, true,  true,  false]),
+    quake([true,  false, false, false, false, true,  true,  false]),
+    quake([true,  false, false, false, true,  true,  true,  false]),
+    quake([true,  false, false, false, true,  false, true,  false]),
+    quake([true,  false, false, false, true,  true,  false, false]),
+    quake([true,  false, false, false, true,  false, false, false]),
+    quake([true,  false, false, false, true,  false, false, true]),
+];
+
+/// A USGS place, in parts: "109 km SW of" "La Esperanza (El Zapotal)" "…" "Mexico".
+struct QuakePlace<'a> {
+    distance: Option<&'a str>,
+    head: &'a str,
+    middle: Option<&'a str>,
+    tail: Option<&'a str>,
+}
+
+impl<'a> QuakePlace<'a> {
+    fn parse(place: &'a str) -> Self {
+        let rest = strip_distance(place);
+        let distance = place
+            .get(..place.len().saturating_sub(rest.len()))
+            .map(|d| d.trim_end())
+            .filter(|d| !d.is_empty());
+        let (head, tail) = match rest.split_once(',') {
+            Some((head, more)) => (head, Some(more)),
+            None => (rest, None),
+        };
+        let (middle, tail) = match tail.map(|t| t.rsplit_once(',').unwrap_or(("", t))) {
+            Some((middle, tail)) => (
+                Some(middle.trim()).filter(|m| !m.is_empty()),
+                Some(tail.trim()).filter(|t| !t.is_empty()),
+            ),
+            None => (None, None),
+        };
+        QuakePlace {
+            distance,
+            head: head.trim(),
+            middle,
+            tail,
+        }
+    }
+}
 
 impl Ladder for Quake {
-    const STEPS: usize = QUAKE_STEPS;
+    const STEPS: usize = QUAKE_STEPS.len();
 
     fn applies(record: &EventRecord) -> bool {
         record.kind == Kind::Quake && record.magnitude.is_some()
     }
 
     fn has_step(record: &EventRecord, step: usize) -> bool {
-        match step {
-            0 | 1 => true,
-            2 => record.region.is_some(),
-            3 => record
-                .place
-                .is_some_and(|p| strip_distance(p).len() < p.len()),
-            4 => record.place.is_some_and(|p| p.contains(',')),
-            _ => false,
-        }
+        let Some(s) = QUAKE_STEPS.get(step) else {
+            return false;
+        };
+        let Some(place) = record.place.map(QuakePlace::parse) else {
+            // Without a place only the magnitude (and the type) is left to write.
+            return step == 0 || s.compact;
+        };
+        let previous = step.checked_sub(1).and_then(|p| QUAKE_STEPS.get(p));
+        let Some(p) = previous else {
+            return true;
+        };
+        // Skip steps that would write the same text as the one before.
+        (p.abbreviate != s.abbreviate)
+            || (p.region != s.region && record.region.is_some())
+            || (p.parenthetical != s.parenthetical && place.head.contains('('))
+            || (p.middle != s.middle && place.middle.is_some())
+            || (p.state_code != s.state_code && place.tail.is_some_and(|t| state_code(t).is_some()))
+            || (p.distance != s.distance && place.distance.is_some())
+            || (p.tail != s.tail && place.tail.is_some())
+            || p.compact != s.compact
     }
 
     fn write(record: &EventRecord, step: usize, draft: &mut Draft) {
-        let style = if step == 0 { PLAIN } else { SHORT };
-        draft.push("M ");
+        let Some(s) = QUAKE_STEPS.get(step) else {
+            return;
+        };
+        let style = if s.abbreviate { SHORT } else { PLAIN };
+        draft.push(if s.compact { "M" } else { "M " });
         if let Some(m) = record.magnitude {
             draft.push(one_decimal(m).as_str());
         }
         if let Some(object) = record.object {
             draft.phrase(object, style);
         }
-        if let Some(mut place) = record.place {
-            draft.push(" -");
-            if step >= 3 {
-                place = strip_distance(place);
+        if let Some(place) = record.place.map(QuakePlace::parse) {
+            if !s.compact {
+                draft.push(" -");
             }
-            if step >= 4 {
-                place = place.rsplit_once(',').map_or(place, |(head, _)| head);
+            if let (true, Some(distance)) = (s.distance, place.distance) {
+                draft.phrase(distance, PLAIN);
             }
-            draft.phrase(place, style);
+            if s.parenthetical {
+                draft.phrase(place.head, style);
+            } else {
+                let (before, after) = without_parenthetical(place.head);
+                draft.phrase(before, style);
+                draft.phrase(after, style);
+            }
+            if let (true, Some(middle)) = (s.middle, place.middle) {
+                draft.push(",");
+                draft.phrase(middle, style);
+            }
+            if let (true, Some(tail)) = (s.tail, place.tail) {
+                draft.push(",");
+                let code = state_code(tail).filter(|_| s.state_code);
+                draft.phrase(code.unwrap_or(tail), style);
+            }
         }
-        if let (true, Some(region)) = (step < 2, record.region) {
+        if let (true, Some(region)) = (s.region, record.region) {
             draft.push(",");
             draft.phrase(region, style);
         }
     }
 }
 
-/// "109 km SW of Severo-Kuril'sk" -> "Severo-Kuril'sk": drops a leading "<distance> <unit>
-/// <direction> of ".
-fn strip_distance(place: &str) -> &str {
-    let mut words = place.splitn(4, ' ');
-    let (Some(distance), Some(_unit), Some(_direction), Some(rest)) =
-        (words.next(), words.next(), words.next(), words.next())
-    else {
-        return place;
+/// The postal code of a U.S. state (or territory) named in full.
+fn state_code(name: &str) -> Option<&'static str> {
+    lexicon::US_STATES
+        .iter()
+        .find(|(state, _)| lexicon::is(name, state))
+        .map(|(_, code)| *code)
+}
+
+/// "La Esperanza (El Zapotal) Sur" -> ("La Esperanza", "Sur"): the text around the first
+/// parenthetical; the whole text and "" when there is none (or it is not closed).
+fn without_parenthetical(text: &str) -> (&str, &str) {
+    let Some(open) = text.find('(') else {
+        return (text, "");
     };
-    match rest.strip_prefix("of ") {
-        Some(rest) if distance.bytes().all(|b| b.is_ascii_digit() || b == b'.') => rest,
+    let before = text.get(..open).unwrap_or(text).trim_end();
+    let after = text.get(open..).unwrap_or_default();
+    match after.find(')') {
+        Some(close) => (
+            before,
+            after
+                .get(close.saturating_add(1)..)
+                .unwrap_or_default()
+                .trim(),
+        ),
+        None => (text, ""),
+    }
+}
+
+/// "109 km SW of Severo-Kuril'sk" -> "Severo-Kuril'sk": drops a leading "<distance> <unit>
+/// <direction> of " (USGS also writes "4km SE of", without the space).
+fn strip_distance(place: &str) -> &str {
+    let is_number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    let is_direction = |w: &str| {
+        (1..=3).contains(&w.len()) && w.bytes().all(|b| matches!(b, b'N' | b'S' | b'E' | b'W'))
+    };
+    let first = place.split(' ').next().unwrap_or_default();
+    let glued = first
+        .strip_suffix("km")
+        .or_else(|| first.strip_suffix("mi"))
+        .is_some_and(is_number);
+    let mut words = place.splitn(if glued { 4 } else { 5 }, ' ');
+    words.next();
+    let spaced = !glued && is_number(first) && matches!(words.next(), Some("km" | "mi"));
+    if !glued && !spaced {
+        return place;
+    }
+    match (words.next(), words.next(), words.next()) {
+        (Some(direction), Some("of"), Some(rest))
+            if is_direction(direction) && !rest.is_empty() =>
+        {
+            rest
+        }
         _ => place,
     }
 }
@@ -267,51 +427,277 @@ fn round_literal(literal: &str) -> Option<String<12>> {
     Some(out)
 }
 
-/// Wireless Emergency Alert style: "Tornado Warning, Jefferson Co AL, til 4:45 PM".
+/// Wireless Emergency Alert style: "Tornado Warning, Jefferson Co AL, til 4:45 PM". The event
+/// name goes first and is kept whole as long as anything is; then the first area, then the end
+/// time. What goes first: the other areas (first as a count, "+2"), then the punctuation and
+/// spaces of the time ("til 7:15PM", "til 11PM" for a whole hour), then the first area's
+/// qualifiers ("Coastal Waters from Montauk NY to …" -> "Montauk NY"), then the event name's
+/// documented short form ("Svr Thunderstorm Warning"), and the end time last.
 pub struct Warning;
 
-/// Warning steps: full, abbreviated, first area only, without the end time.
-const WARNING_STEPS: usize = 4;
+/// Which areas a warning step names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Areas {
+    /// "Creek OK and Tulsa OK".
+    All,
+    /// "Creek OK +1".
+    FirstAndCount,
+    /// "Creek OK".
+    First,
+    /// The first area's place name without qualifiers: "Montauk NY".
+    Head,
+}
+
+#[derive(Clone, Copy)]
+struct WarningStep {
+    abbreviate: bool,
+    areas: Areas,
+    /// ", til" rather than " til".
+    comma: bool,
+    /// "7:15PM" rather than "7:15 PM"; "11PM" for "11:00 PM".
+    compact_time: bool,
+    time: bool,
+    short_event: bool,
+}
+
+const fn warn(
+    abbreviate: bool,
+    areas: Areas,
+    comma: bool,
+    compact_time: bool,
+    time: bool,
+    short_event: bool,
+) -> WarningStep {
+    WarningStep {
+        abbreviate,
+        areas,
+        comma,
+        compact_time,
+        time,
+        short_event,
+    }
+}
+
+#[rustfmt::skip]
+const WARNING_STEPS: [WarningStep; 11] = [
+    //   abbrev areas                 comma  compact time   short
+    warn(false, Areas::All,           true,  false,  true,  false),
+    warn(true,  Areas::All,           true,  false,  true,  false),
+    warn(true,  Areas::FirstAndCount, true,  false,  true,  false),
+    warn(true,  Areas::First,         true,  false,  true,  false),
+    warn(true,  Areas::First,         false, true,   true,  false),
+    warn(true,  Areas::Head,          false, true,   true,  false),
+    warn(true,  Areas::First,         false, true,   true,  true),
+    warn(true,  Areas::Head,          false, true,   true,  true),
+    warn(true,  Areas::First,         true,  false,  false, false),
+    warn(true,  Areas::Head,          true,  false,  false, false),
+    warn(true,  Areas::Head,          true,  false,  false, true),
+];
+
+impl Warning {
+    /// The time a warning runs until: its `until`, or else its message's `expires`.
+    fn end(record: &EventRecord) -> Option<Timestamp> {
+        record.until.or(record.expires)
+    }
+
+    fn areas<'a>(record: &EventRecord<'a>) -> impl Iterator<Item = &'a str> + Clone {
+        record
+            .place
+            .or(record.region)
+            .unwrap_or_default()
+            .split(';')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+    }
+}
 
 impl Ladder for Warning {
-    const STEPS: usize = WARNING_STEPS;
+    const STEPS: usize = WARNING_STEPS.len();
 
     fn applies(record: &EventRecord) -> bool {
         record.kind == Kind::Weather && record.object.is_some()
     }
 
     fn has_step(record: &EventRecord, step: usize) -> bool {
-        match step {
-            0 | 1 => true,
-            2 => record.place.is_some_and(|p| p.contains(';')),
-            3 => record.end().is_some(),
-            _ => false,
-        }
+        let Some(s) = WARNING_STEPS.get(step) else {
+            return false;
+        };
+        let more_areas = Self::areas(record).nth(1).is_some();
+        let event = record.object.unwrap_or_default();
+        // A step may repeat the one before it (an area without qualifiers is its own head);
+        // it then costs a try, never a worse result.
+        (s.areas != Areas::FirstAndCount || more_areas)
+            && (!s.short_event || short_event(event).is_some())
+            // Without an end, the steps that drop it would repeat those that keep it.
+            && (s.time || Self::end(record).is_some())
     }
 
     fn write(record: &EventRecord, step: usize, draft: &mut Draft) {
-        let style = if step == 0 { PLAIN } else { SHORT };
+        let Some(s) = WARNING_STEPS.get(step) else {
+            return;
+        };
+        let style = if s.abbreviate { SHORT } else { PLAIN };
         if let Some(event) = record.object {
-            draft.phrase(event, style);
-        }
-        if let Some(mut place) = record.place.or(record.region) {
-            if step >= 2 {
-                place = place.split(';').next().unwrap_or(place);
+            if s.short_event {
+                for word in event.split_whitespace() {
+                    draft.phrase(short_event_word(word).unwrap_or(word), style);
+                }
+            } else {
+                draft.phrase(event, style);
             }
-            draft.push(",");
-            draft.phrase(place, style);
         }
-        if let (true, Some(end)) = (step < 3, record.end()) {
+        let mut areas = Self::areas(record);
+        if let Some(first) = areas.next() {
             draft.push(",");
+            match s.areas {
+                Areas::Head => write_area(area_head(first), style, draft),
+                _ => write_area(first, style, draft),
+            }
+            let rest = areas.clone().count();
+            match (s.areas, rest) {
+                (_, 0) => {}
+                (Areas::All, _) => {
+                    for (i, area) in areas.enumerate() {
+                        if i.saturating_add(1) == rest {
+                            draft.phrase("and", PLAIN);
+                        } else {
+                            draft.push(",");
+                        }
+                        write_area(area, style, draft);
+                    }
+                }
+                (Areas::FirstAndCount, n) => {
+                    let mut count: String<8> = String::new();
+                    let _ = write!(count, "+{n}");
+                    draft.phrase(count.as_str(), PLAIN);
+                }
+                _ => {}
+            }
+        }
+        if let (true, Some(end)) = (s.time, Self::end(record)) {
+            if s.comma {
+                draft.push(",");
+            }
             draft.phrase("til", PLAIN);
-            draft.phrase(clock(end).as_str(), PLAIN);
+            let form = if s.compact_time {
+                ClockForm::Compact
+            } else {
+                ClockForm::Full
+            };
+            draft.phrase(clock_as(end, form).as_str(), PLAIN);
+            let starts = record.time.map(|t| Timestamp {
+                offset_seconds: end.offset_seconds,
+                ..t
+            });
+            if starts.is_some_and(|t| local_day(t) != local_day(end)) {
+                draft.phrase(weekday(end), PLAIN);
+            }
         }
     }
 }
 
-/// A time of day in the offset it was written in: "4:45 PM", or "16:45 UTC" style "4:45 PM UTC"
-/// when it came as unix seconds.
+/// The documented short form of a word of an NWS event name
+/// ([`lexicon::WEATHER_EVENT_ABBREVIATIONS`]: "Severe" -> "Svr").
+fn short_event_word(word: &str) -> Option<&'static str> {
+    lexicon::WEATHER_EVENT_ABBREVIATIONS
+        .iter()
+        .find(|(long, _)| lexicon::is(word, long))
+        .map(|(_, short)| *short)
+}
+
+/// Whether an NWS event name has a documented short form.
+fn short_event(event: &str) -> Option<()> {
+    event
+        .split_whitespace()
+        .any(|w| short_event_word(w).is_some())
+        .then_some(())
+}
+
+/// Writes an area in WEA style: "Creek, OK" as "Creek OK".
+fn write_area(area: &str, style: Style, draft: &mut Draft) {
+    match state_suffix(area) {
+        Some((name, state)) => {
+            draft.phrase(name, style);
+            draft.phrase(state, PLAIN);
+        }
+        None => draft.phrase(area, style),
+    }
+}
+
+/// "Creek, OK" -> ("Creek", "OK"): an area that ends in a comma and a two-letter code.
+fn state_suffix(area: &str) -> Option<(&str, &str)> {
+    let (name, code) = area.rsplit_once(',')?;
+    let code = code.trim();
+    (code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())).then_some((name, code))
+}
+
+/// The place an NWS area is named for, without the qualifiers of marine and fire-weather
+/// zones: "Coastal Waters from Montauk NY to Marthas Vineyard extending out to 20 nm" ->
+/// "Montauk NY"; "Green Bay south of line from Cedar River …" -> "Green Bay"; "Creek, OK" stays.
+pub fn area_head(area: &str) -> &str {
+    let area = area.trim();
+    if state_suffix(area).is_some() {
+        return area;
+    }
+    let area = strip_waters_lead(area);
+    // Cut before the first qualifier word (never the first word itself), or at a '/' or ','.
+    let mut end = area.len();
+    let mut offset = 0usize;
+    for (i, word) in area.split(' ').enumerate() {
+        let at = offset;
+        offset = offset.saturating_add(word.len()).saturating_add(1);
+        if let Some(slash) = word.find(['/', ',']) {
+            end = at.saturating_add(slash);
+            break;
+        }
+        let starts_with_digit = word.bytes().next().is_some_and(|b| b.is_ascii_digit());
+        if i > 0 && (lexicon::contains(lexicon::AREA_QUALIFIERS, word) || starts_with_digit) {
+            end = at;
+            break;
+        }
+    }
+    let head = area.get(..end).unwrap_or(area).trim_end();
+    if head.is_empty() { area } else { head }
+}
+
+/// "Coastal waters east of Ipswich Bay …" -> "Ipswich Bay …": drops a leading "… waters
+/// [direction] from/of" that names the kind of zone, not the place.
+fn strip_waters_lead(area: &str) -> &str {
+    let mut offset = 0usize;
+    let mut seen_waters = false;
+    for (i, word) in area.split(' ').enumerate() {
+        offset = offset.saturating_add(word.len()).saturating_add(1);
+        if lexicon::is(word, "waters") {
+            seen_waters = true;
+        } else if seen_waters && (lexicon::is(word, "from") || lexicon::is(word, "of")) {
+            return area.get(offset..).map_or(area, str::trim_start);
+        } else if seen_waters && !lexicon::contains(lexicon::AREA_QUALIFIERS, word) {
+            return area;
+        }
+        if i >= 4 {
+            break;
+        }
+    }
+    area
+}
+
+/// How a time of day is written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum ClockForm {
+    /// "4:45 PM", as in WEA and the issue's example.
+    Full,
+    /// "4:45PM", and "11PM" for a whole hour, as in NWS headlines: the same time, fewer bytes.
+    Compact,
+}
+
+/// A time of day in the offset it was written in: "4:45 PM", or "4:45 PM UTC" when it came as
+/// unix seconds (or was written in UTC).
 pub fn clock(t: Timestamp) -> String<16> {
+    clock_as(t, ClockForm::Full)
+}
+
+/// [`clock`] in the given form.
+pub fn clock_as(t: Timestamp, form: ClockForm) -> String<16> {
     const DAY: i64 = 86_400;
     let local = t.unix.saturating_add(i64::from(t.offset_seconds));
     let seconds = local.rem_euclid(DAY);
@@ -323,8 +709,28 @@ pub fn clock(t: Timestamp) -> String<16> {
     let half = if hour < 12 { "AM" } else { "PM" };
     let zone = if t.offset_seconds == 0 { " UTC" } else { "" };
     let mut out = String::new();
-    let _ = write!(out, "{hour12}:{minute:02} {half}{zone}");
+    let _ = match (form, minute) {
+        (ClockForm::Full, _) => write!(out, "{hour12}:{minute:02} {half}{zone}"),
+        (ClockForm::Compact, 0) => write!(out, "{hour12}{half}{zone}"),
+        (ClockForm::Compact, _) => write!(out, "{hour12}:{minute:02}{half}{zone}"),
+    };
     out
+}
+
+/// Days since 1970-01-01 in the timestamp's own offset.
+fn local_day(t: Timestamp) -> i64 {
+    t.unix
+        .saturating_add(i64::from(t.offset_seconds))
+        .div_euclid(86_400)
+}
+
+/// The day of the week, as WEA writes it ("til 11:00 PM Mon") when an alert runs past the day
+/// it was issued.
+fn weekday(t: Timestamp) -> &'static str {
+    // 1970-01-01 was a Thursday.
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    let index = usize::try_from(local_day(t).rem_euclid(7)).unwrap_or(0);
+    DAYS.get(index).copied().unwrap_or_default()
 }
 
 #[cfg(test)]
