@@ -203,7 +203,10 @@ fn ended_alerts_are_retired_as_the_clock_moves_and_stale_ones_refused() {
     );
     // A later report moves the store's clock past the first one's end.
     offer(&mut store, &drone("d", "2025-10-19T00:30:00Z")); // 19:30 CDT
-    assert_eq!(texts(&store), ["Iranian drone downed near USS Abraham Lincoln"]);
+    assert_eq!(
+        texts(&store),
+        ["Iranian drone downed near USS Abraham Lincoln"]
+    );
     assert_eq!(store.counters().expired, 1);
     // A report that has already ended when it arrives is refused, and counted.
     let stale = warning(

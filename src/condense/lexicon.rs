@@ -380,32 +380,38 @@ pub const WEATHER_EVENT_ABBREVIATIONS: &[(&str, &str)] = &[
     ("Hazardous", "Hazard"),
 ];
 
+/// Short forms of the compass words in NWS zone names, as NWS writes them in its own zone names
+/// ("S of Currituck Beach Light NC"): used only when an area would not fit otherwise.
+pub const AREA_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("North", "N"),
+    ("South", "S"),
+    ("East", "E"),
+    ("West", "W"),
+    ("Northern", "N"),
+    ("Southern", "S"),
+    ("Eastern", "E"),
+    ("Western", "W"),
+    ("Northeast", "NE"),
+    ("Northwest", "NW"),
+    ("Southeast", "SE"),
+    ("Southwest", "SW"),
+    ("Northeastern", "NE"),
+    ("Northwestern", "NW"),
+    ("Southeastern", "SE"),
+    ("Southwestern", "SW"),
+    ("Island", "Isl."),
+    ("Islands", "Isls."),
+    ("Mountains", "Mtns"),
+];
+
 /// Words that begin the qualifying part of an NWS area name ("Green Bay *south* of line from
 /// …", "Ripley *to* Dunkirk NY"): the place the area is named for comes before them.
+#[rustfmt::skip]
 pub const AREA_QUALIFIERS: &[&str] = &[
-    "to",
-    "from",
-    "including",
-    "extending",
-    "out",
-    "beyond",
-    "and",
-    "or",
-    "above",
-    "below",
-    "between",
-    "within",
-    "except",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "nearshore",
-    "offshore",
+    "to", "from", "including", "extending", "out", "beyond", "and", "or", "above", "below",
+    "between", "within", "except", "north", "south", "east", "west", "northeast", "northwest",
+    "southeast", "southwest", "nearshore", "offshore", "N", "S", "E", "W", "NE", "NW", "SE", "SW",
+    "NNE", "ENE", "ESE", "SSE", "SSW", "WSW", "WNW", "NNW",
 ];
 
 #[cfg(test)]

@@ -527,7 +527,9 @@ impl Ladder for Warning {
         // A step may repeat the one before it (an area without qualifiers is its own head);
         // it then costs a try, never a worse result.
         (s.areas != Areas::FirstAndCount || more_areas)
-            && (!s.short_event || short_event(event).is_some())
+            && (!s.short_event
+                || short_event(event).is_some()
+                || Self::areas(record).next().is_some_and(|a| has_short_words(area_head(a))))
             // Without an end, the steps that drop it would repeat those that keep it.
             && (s.time || Self::end(record).is_some())
     }
@@ -550,6 +552,7 @@ impl Ladder for Warning {
         if let Some(first) = areas.next() {
             draft.push(",");
             match s.areas {
+                Areas::Head if s.short_event => write_short_area(area_head(first), style, draft),
                 Areas::Head => write_area(area_head(first), style, draft),
                 _ => write_area(first, style, draft),
             }
@@ -585,11 +588,10 @@ impl Ladder for Warning {
                 ClockForm::Full
             };
             draft.phrase(clock_as(end, form).as_str(), PLAIN);
-            let starts = record.time.map(|t| Timestamp {
-                offset_seconds: end.offset_seconds,
-                ..t
-            });
-            if starts.is_some_and(|t| local_day(t) != local_day(end)) {
+            // Within a day of the issue, "til 6AM" can only mean the next 6 AM; later ends
+            // name their day, as WEA does ("til 11:00 PM Mon").
+            let gap = record.time.map(|t| end.unix.saturating_sub(t.unix));
+            if gap.is_some_and(|g| g >= SECONDS_PER_DAY) {
                 draft.phrase(weekday(end), PLAIN);
             }
         }
@@ -611,6 +613,26 @@ fn short_event(event: &str) -> Option<()> {
         .split_whitespace()
         .any(|w| short_event_word(w).is_some())
         .then_some(())
+}
+
+/// Writes an area's head with the documented short forms of its words
+/// ([`lexicon::AREA_ABBREVIATIONS`]: "North" -> "N").
+fn write_short_area(head: &str, style: Style, draft: &mut Draft) {
+    for word in head.split_whitespace() {
+        let short = lexicon::AREA_ABBREVIATIONS
+            .iter()
+            .find(|(long, _)| lexicon::is(word, long))
+            .map(|(_, short)| *short);
+        draft.phrase(short.unwrap_or(word), style);
+    }
+}
+
+fn has_short_words(head: &str) -> bool {
+    head.split_whitespace().any(|w| {
+        lexicon::AREA_ABBREVIATIONS
+            .iter()
+            .any(|(long, _)| lexicon::is(w, long))
+    })
 }
 
 /// Writes an area in WEA style: "Creek, OK" as "Creek OK".
@@ -636,18 +658,26 @@ fn state_suffix(area: &str) -> Option<(&str, &str)> {
 /// "Montauk NY"; "Green Bay south of line from Cedar River …" -> "Green Bay"; "Creek, OK" stays.
 pub fn area_head(area: &str) -> &str {
     let area = area.trim();
-    if state_suffix(area).is_some() {
-        return area;
-    }
     let area = strip_waters_lead(area);
-    // Cut before the first qualifier word (never the first word itself), or at a '/' or ','.
+    // Cut before the first qualifier word (never the first word itself), or at a '/', ',', '('
+    // or "...".
     let mut end = area.len();
     let mut offset = 0usize;
     for (i, word) in area.split(' ').enumerate() {
         let at = offset;
         offset = offset.saturating_add(word.len()).saturating_add(1);
-        if let Some(slash) = word.find(['/', ',']) {
-            end = at.saturating_add(slash);
+        if let Some(mark) = word.find(['/', ',', '(']).or_else(|| word.find("...")) {
+            end = at.saturating_add(mark);
+            // "Schoodic Point, ME to …" keeps its state: the head is "Schoodic Point, ME".
+            let after = area.get(end..).unwrap_or_default();
+            if let Some(code) = after.strip_prefix(", ").and_then(|a| a.get(..2)) {
+                let closes = after
+                    .get(4..)
+                    .is_none_or(|t| t.is_empty() || t.starts_with(' '));
+                if closes && code.bytes().all(|b| b.is_ascii_uppercase()) {
+                    end = end.saturating_add(4);
+                }
+            }
             break;
         }
         let starts_with_digit = word.bytes().next().is_some_and(|b| b.is_ascii_digit());
@@ -660,6 +690,10 @@ pub fn area_head(area: &str) -> &str {
     if head.is_empty() { area } else { head }
 }
 
+/// How far into an area name the "… waters … of" lead may reach: "Coastal Waters extending out
+/// to 25 nm South of" is ten words.
+const WATERS_LEAD_WORDS: usize = 10;
+
 /// "Coastal waters east of Ipswich Bay …" -> "Ipswich Bay …": drops a leading "… waters
 /// [direction] from/of" that names the kind of zone, not the place.
 fn strip_waters_lead(area: &str) -> &str {
@@ -671,10 +705,14 @@ fn strip_waters_lead(area: &str) -> &str {
             seen_waters = true;
         } else if seen_waters && (lexicon::is(word, "from") || lexicon::is(word, "of")) {
             return area.get(offset..).map_or(area, str::trim_start);
-        } else if seen_waters && !lexicon::contains(lexicon::AREA_QUALIFIERS, word) {
+        } else if seen_waters
+            && !lexicon::contains(lexicon::AREA_QUALIFIERS, word)
+            && !word.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            && !lexicon::is(word, "nm")
+        {
             return area;
         }
-        if i >= 4 {
+        if i >= WATERS_LEAD_WORDS {
             break;
         }
     }
@@ -717,15 +755,16 @@ pub fn clock_as(t: Timestamp, form: ClockForm) -> String<16> {
     out
 }
 
+const SECONDS_PER_DAY: i64 = 86_400;
+
 /// Days since 1970-01-01 in the timestamp's own offset.
 fn local_day(t: Timestamp) -> i64 {
     t.unix
         .saturating_add(i64::from(t.offset_seconds))
-        .div_euclid(86_400)
+        .div_euclid(SECONDS_PER_DAY)
 }
 
-/// The day of the week, as WEA writes it ("til 11:00 PM Mon") when an alert runs past the day
-/// it was issued.
+/// The day of the week, as WEA writes it ("til 11:00 PM Mon") when an alert runs a day or more.
 fn weekday(t: Timestamp) -> &'static str {
     // 1970-01-01 was a Thursday.
     const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
