@@ -391,8 +391,9 @@ fn strip_distance(place: &str) -> &str {
     }
 }
 
-/// A magnitude with one decimal, rounded half up in decimal from its literal ("4.35" -> "4.4"),
-/// as USGS titles are. Falls back to float formatting for exponent forms ("5e0").
+/// A magnitude with one decimal, rounded half away from zero in decimal from its literal
+/// ("4.35" -> "4.4", "-0.05" -> "-0.1"), as USGS titles are; a negative magnitude keeps its
+/// sign even when it rounds to zero ("-0.0"). Falls back to float formatting for exponent forms ("5e0").
 pub fn one_decimal(m: Magnitude) -> String<12> {
     let mut out = String::new();
     if let Some(s) = round_literal(m.literal) {
@@ -422,7 +423,9 @@ fn round_literal(literal: &str) -> Option<String<12>> {
         tenths = tenths.checked_add(1)?;
     }
     let mut out = String::new();
-    let sign = if negative && tenths > 0 { "-" } else { "" };
+    // USGS keeps the sign of a small negative magnitude: -0.03 is "M -0.0".
+    let nonzero = digits.bytes().any(|b| matches!(b, b'1'..=b'9'));
+    let sign = if negative && nonzero { "-" } else { "" };
     write!(out, "{sign}{}.{}", tenths / 10, tenths % 10).ok()?;
     Some(out)
 }
@@ -514,8 +517,13 @@ impl Warning {
 impl Ladder for Warning {
     const STEPS: usize = WARNING_STEPS.len();
 
+    /// Weather alerts, and any alert shaped like one: an event name with an area or an end
+    /// and no actor or action (CAP's fire, health and civil alerts).
     fn applies(record: &EventRecord) -> bool {
-        record.kind == Kind::Weather && record.object.is_some()
+        let alert_shaped = record.actor.is_none()
+            && record.action.is_none()
+            && (record.place.is_some() || record.region.is_some() || Self::end(record).is_some());
+        record.object.is_some() && (record.kind == Kind::Weather || alert_shaped)
     }
 
     fn has_step(record: &EventRecord, step: usize) -> bool {
@@ -787,7 +795,10 @@ mod tests {
         assert_eq!(mag("4.349"), "4.3");
         assert_eq!(mag("5"), "5.0");
         assert_eq!(mag("0.05"), "0.1");
-        assert_eq!(mag("-0.04"), "0.0");
+        // USGS titles (checked in the dev feed): -0.04 is "M -0.0", -0.05 is "M -0.1".
+        assert_eq!(mag("-0.04"), "-0.0");
+        assert_eq!(mag("-0.05"), "-0.1");
+        assert_eq!(mag("-0"), "0.0");
         assert_eq!(mag("-1.26"), "-1.3");
         assert_eq!(mag("5e0"), "5.0");
     }
