@@ -363,9 +363,18 @@ fn without_parenthetical(text: &str) -> (&str, &str) {
     }
 }
 
-/// "109 km SW of Severo-Kuril'sk" -> "Severo-Kuril'sk": drops a leading "<distance> <unit>
-/// <direction> of " (USGS also writes "4km SE of", without the space).
+/// "109 km SW of Severo-Kuril'sk" -> "Severo-Kuril'sk": drops where the event lies relative to
+/// the named place: "<distance> <unit> <direction> of " (USGS also writes "4km SE of"), "near
+/// the east coast of (the) ", "off the coast of ", "south of (the) ".
 fn strip_distance(place: &str) -> &str {
+    strip_measured(place)
+        .or_else(|| strip_coast(place))
+        .or_else(|| strip_direction(place))
+        .map_or(place, |rest| rest.strip_prefix("the ").unwrap_or(rest))
+        .trim_start()
+}
+
+fn strip_measured(place: &str) -> Option<&str> {
     let is_number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b'.');
     let is_direction = |w: &str| {
         (1..=3).contains(&w.len()) && w.bytes().all(|b| matches!(b, b'N' | b'S' | b'E' | b'W'))
@@ -379,16 +388,45 @@ fn strip_distance(place: &str) -> &str {
     words.next();
     let spaced = !glued && is_number(first) && matches!(words.next(), Some("km" | "mi"));
     if !glued && !spaced {
-        return place;
+        return None;
     }
     match (words.next(), words.next(), words.next()) {
         (Some(direction), Some("of"), Some(rest))
             if is_direction(direction) && !rest.is_empty() =>
         {
-            rest
+            Some(rest)
         }
-        _ => place,
+        _ => None,
     }
+}
+
+/// "near the east coast of …", "off the coast of …".
+fn strip_coast(place: &str) -> Option<&str> {
+    let rest = place
+        .strip_prefix("near the ")
+        .or_else(|| place.strip_prefix("off the "))?;
+    let (_, after) = rest.split_once("coast of ")?;
+    // At most one word ("east") between "the" and "coast".
+    let between = rest
+        .len()
+        .saturating_sub(after.len())
+        .saturating_sub("coast of ".len());
+    (rest.get(..between)?.split_whitespace().count() <= 1 && !after.is_empty()).then_some(after)
+}
+
+/// "south of the Fiji Islands" -> "Fiji Islands".
+fn strip_direction(place: &str) -> Option<&str> {
+    let (direction, rest) = place.split_once(" of ")?;
+    let compass = lexicon::AREA_QUALIFIERS
+        .iter()
+        .any(|q| lexicon::is(direction, q) && q.bytes().all(|b| b.is_ascii_lowercase()))
+        && !matches!(direction, "to" | "from" | "and" | "or");
+    // Only before a name: "North of the border of Chile" stays whole.
+    let named = rest
+        .strip_prefix("the ")
+        .unwrap_or(rest)
+        .starts_with(|c: char| c.is_uppercase());
+    (compass && named).then_some(rest)
 }
 
 /// A magnitude with one decimal, rounded half away from zero in decimal from its literal
@@ -810,6 +848,17 @@ mod tests {
             "Severo-Kuril'sk, Russia"
         );
         assert_eq!(strip_distance("Fiji region"), "Fiji region");
+        assert_eq!(
+            strip_distance("4km SE of Home Gardens, CA"),
+            "Home Gardens, CA"
+        );
+        assert_eq!(
+            strip_distance("near the east coast of the Kamchatka Peninsula, Russia"),
+            "Kamchatka Peninsula, Russia"
+        );
+        assert_eq!(strip_distance("off the coast of Oregon"), "Oregon");
+        assert_eq!(strip_distance("south of the Fiji Islands"), "Fiji Islands");
+        assert_eq!(strip_distance("Gulf of Alaska"), "Gulf of Alaska");
         assert_eq!(
             strip_distance("North of the border of Chile"),
             "North of the border of Chile"

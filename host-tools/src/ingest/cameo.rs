@@ -85,7 +85,9 @@ pub fn verb(code: &str) -> Option<&'static str> {
 /// The verb without its trailing preposition, for an event that names no target
 /// ("consulted", "appealed").
 pub fn intransitive(verb: &str) -> &str {
-    const PREPOSITIONS: &[&str] = &[" to", " on", " with", " for", " from", " of", " against", " by", " about"];
+    const PREPOSITIONS: &[&str] = &[
+        " to", " on", " with", " for", " from", " of", " against", " by", " about",
+    ];
     PREPOSITIONS
         .iter()
         .find_map(|p| verb.strip_suffix(p))

@@ -7,9 +7,9 @@
 use anyhow::Context as _;
 use roxmltree::{Document, Node};
 
+use super::Outcome;
 use super::nws::Alert;
 use super::xml_chunks::{chunks, line_of};
-use super::Outcome;
 
 /// The CAP element that holds one message.
 const ALERT: &str = "alert";
@@ -27,7 +27,11 @@ pub fn ingest(bytes: &[u8]) -> anyhow::Result<Outcome> {
                 anyhow::bail!("no CAP <alert> element in the document");
             }
             for (i, node) in alerts.iter().enumerate() {
-                let at = format!("alert {} (line {})", i + 1, line_of(text, node.range().start));
+                let at = format!(
+                    "alert {} (line {})",
+                    i + 1,
+                    line_of(text, node.range().start)
+                );
                 push(&mut outcome, at, read_alert(*node).record());
             }
         }
@@ -53,7 +57,11 @@ pub fn ingest(bytes: &[u8]) -> anyhow::Result<Outcome> {
     Ok(outcome)
 }
 
-fn push(outcome: &mut Outcome, at: String, record: Result<serde_json::Map<String, serde_json::Value>, String>) {
+fn push(
+    outcome: &mut Outcome,
+    at: String,
+    record: Result<serde_json::Map<String, serde_json::Value>, String>,
+) {
     match record {
         Ok(r) => outcome.records.push(r),
         Err(why) => outcome.skipped.push((at, why)),
@@ -65,7 +73,9 @@ fn relative(e: &roxmltree::Error, first_line: usize) -> String {
     let pos = e.pos();
     let line = first_line + pos.row as usize - 1;
     let message = e.to_string();
-    let message = message.rsplit_once(" at ").map_or(message.as_str(), |(m, _)| m);
+    let message = message
+        .rsplit_once(" at ")
+        .map_or(message.as_str(), |(m, _)| m);
     format!("{message} at line {line}, column {}", pos.col)
 }
 

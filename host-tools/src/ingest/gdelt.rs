@@ -87,7 +87,9 @@ fn record(f: &[&str]) -> Result<Option<((bool, u32), Map<String, Value>)>, Strin
     let code = get(col::EVENT_CODE).ok_or("no EventCode")?;
     let verb = cameo::verb(code).ok_or_else(|| format!("unknown CAMEO code {code}"))?;
     let mentions: u32 = match get(col::NUM_MENTIONS) {
-        Some(n) => n.parse().map_err(|_| format!("NumMentions {n:?} is not a count"))?,
+        Some(n) => n
+            .parse()
+            .map_err(|_| format!("NumMentions {n:?} is not a count"))?,
         None => 0,
     };
     let root = get(col::IS_ROOT_EVENT) == Some("1");
@@ -120,9 +122,15 @@ fn record(f: &[&str]) -> Result<Option<((bool, u32), Map<String, Value>)>, Strin
         let mut parts = geo.split(',').map(str::trim).filter(|p| !p.is_empty());
         // A place that only repeats a party ("Chile criticized … in Chile") says nothing.
         let parties = [Some(actor), object].map(|p| p.map(readable));
-        let place = parts.next().filter(|p| !parties.iter().flatten().any(|n| n == p));
+        let place = parts
+            .next()
+            .filter(|p| !parties.iter().flatten().any(|n| n == p));
         let country = parts.next_back();
-        put_str(&mut r, "place", place.map(|p| shorten(p, MAX_NAME_BYTES, &[' '])));
+        put_str(
+            &mut r,
+            "place",
+            place.map(|p| shorten(p, MAX_NAME_BYTES, &[' '])),
+        );
         if get(col::ACTION_GEO_TYPE) != Some(GEO_COUNTRY) && country != place {
             put_str(&mut r, "region", country);
         }
@@ -192,7 +200,9 @@ pub fn readable(name: &str) -> String {
     name.split_whitespace()
         .enumerate()
         .map(|(i, word)| {
-            if lexicon::contains(lexicon::ACRONYMS, word) || word.chars().any(|c| c.is_ascii_digit()) {
+            if lexicon::contains(lexicon::ACRONYMS, word)
+                || word.chars().any(|c| c.is_ascii_digit())
+            {
                 word.to_owned()
             } else if i > 0 && lexicon::contains(lexicon::SMALL_WORDS, word) {
                 word.to_lowercase()
@@ -243,7 +253,10 @@ mod tests {
 
     #[test]
     fn dateadded_becomes_rfc3339() {
-        assert_eq!(timestamp("20191024143000").as_deref(), Ok("2019-10-24T14:30:00Z"));
+        assert_eq!(
+            timestamp("20191024143000").as_deref(),
+            Ok("2019-10-24T14:30:00Z")
+        );
         assert!(timestamp("2019").is_err());
     }
 

@@ -82,7 +82,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("{at}: skipped: {why}");
     }
     if outcome.ignored > 0 {
-        eprintln!("{} item(s) passed over: {}", outcome.ignored, outcome.ignored_why);
+        eprintln!(
+            "{} item(s) passed over: {}",
+            outcome.ignored, outcome.ignored_why
+        );
     }
     eprintln!(
         "{} record(s) written, {} item(s) skipped",

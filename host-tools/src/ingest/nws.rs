@@ -63,7 +63,8 @@ impl Alert<'_> {
         put_str(
             &mut r,
             "headline",
-            self.headline.map(|h| shorten(h, MAX_HEADLINE_BYTES, &[' '])),
+            self.headline
+                .map(|h| shorten(h, MAX_HEADLINE_BYTES, &[' '])),
         );
         put_str(
             &mut r,
@@ -71,7 +72,11 @@ impl Alert<'_> {
             self.description
                 .map(|d| shorten(d, DESCRIPTION_BYTES, &['\n', ' '])),
         );
-        put_str(&mut r, "msg", self.msg_type.filter(|m| !m.eq_ignore_ascii_case("ack")));
+        put_str(
+            &mut r,
+            "msg",
+            self.msg_type.filter(|m| !m.eq_ignore_ascii_case("ack")),
+        );
         put_str(&mut r, "source", self.sender_name.or(Some("NWS")));
         // An update names the whole chain; the newest references matter most.
         let keep = self.references.len().saturating_sub(MAX_REFS);

@@ -20,7 +20,12 @@ pub fn ingest(bytes: &[u8]) -> anyhow::Result<Outcome> {
         Ok(feed) => {
             let source = feed_title(&feed);
             for (i, entry) in feed.entries.iter().enumerate() {
-                push(&mut outcome, format!("item {}", i + 1), entry, source.as_deref());
+                push(
+                    &mut outcome,
+                    format!("item {}", i + 1),
+                    entry,
+                    source.as_deref(),
+                );
             }
         }
         Err(whole) => {
@@ -48,7 +53,11 @@ pub fn ingest(bytes: &[u8]) -> anyhow::Result<Outcome> {
     Ok(outcome)
 }
 
-fn parse_alone(header: &str, item: &Chunk, closing: &str) -> Result<Feed, feed_rs::parser::ParseFeedError> {
+fn parse_alone(
+    header: &str,
+    item: &Chunk,
+    closing: &str,
+) -> Result<Feed, feed_rs::parser::ParseFeedError> {
     let doc = format!("{header}{}{closing}", item.text);
     feed_rs::parser::parse(doc.as_bytes())
 }
@@ -70,7 +79,13 @@ fn record(entry: &Entry, source: Option<&str>) -> Result<Map<String, Value>, Str
         .summary
         .as_ref()
         .map(|s| plain_text(&s.content))
-        .or_else(|| entry.content.as_ref().and_then(|c| c.body.as_deref()).map(plain_text))
+        .or_else(|| {
+            entry
+                .content
+                .as_ref()
+                .and_then(|c| c.body.as_deref())
+                .map(plain_text)
+        })
         .filter(|t| !t.is_empty());
     if headline.as_deref().is_none_or(str::is_empty) && text.is_none() {
         return Err("item has neither a title nor a description".into());
@@ -90,11 +105,21 @@ fn record(entry: &Entry, source: Option<&str>) -> Result<Map<String, Value>, Str
     put_str(
         &mut r,
         "headline",
-        headline.as_deref().map(|h| shorten(h, MAX_HEADLINE_BYTES, &[' '])),
+        headline
+            .as_deref()
+            .map(|h| shorten(h, MAX_HEADLINE_BYTES, &[' '])),
     );
-    put_str(&mut r, "text", text.as_deref().map(|t| shorten(t, TEXT_BYTES, &[' '])));
+    put_str(
+        &mut r,
+        "text",
+        text.as_deref().map(|t| shorten(t, TEXT_BYTES, &[' '])),
+    );
     let url = entry.links.first().map(|l| l.href.as_str());
     put_str(&mut r, "url", url.filter(|u| u.len() <= MAX_URL_BYTES));
-    put_str(&mut r, "source", source.map(|s| shorten(s, MAX_NAME_BYTES, &[' '])));
+    put_str(
+        &mut r,
+        "source",
+        source.map(|s| shorten(s, MAX_NAME_BYTES, &[' '])),
+    );
     Ok(r)
 }

@@ -88,17 +88,82 @@ const NOUNS: &[(&str, &str, Class)] = &[
 
 /// Words between a subject and its verb that are not part of the subject.
 const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
-    "reportedly", "also", "now", "still", "actively", "allegedly", "reportedly",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "reportedly",
+    "also",
+    "now",
+    "still",
+    "actively",
+    "allegedly",
+    "reportedly",
 ];
 
 /// Words that end a noun phrase read leftwards or rightwards.
 const BOUNDARIES: &[&str] = &[
-    "that", "which", "who", "whom", "and", "or", "but", "as", "while", "when", "after", "before",
-    "said", "says", "stated", "confirmed", "reported", "announced", "told", "noted", "if",
-    "in", "on", "at", "by", "of", "for", "from", "with", "near", "off", "over", "into", "to",
-    "earlier", "later", "since", "during", "amid", "following", "including", "is", "are",
-    "was", "were", "has", "have", "had", "will", "would", "could", "may", "might",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "and",
+    "or",
+    "but",
+    "as",
+    "while",
+    "when",
+    "after",
+    "before",
+    "said",
+    "says",
+    "stated",
+    "confirmed",
+    "reported",
+    "announced",
+    "told",
+    "noted",
+    "if",
+    "in",
+    "on",
+    "at",
+    "by",
+    "of",
+    "for",
+    "from",
+    "with",
+    "near",
+    "off",
+    "over",
+    "into",
+    "to",
+    "earlier",
+    "later",
+    "since",
+    "during",
+    "amid",
+    "following",
+    "including",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
 ];
 
 /// Pronouns: an event with a pronoun for a party cannot stand alone as a digest.
@@ -145,7 +210,11 @@ pub fn ingest(bytes: &[u8]) -> anyhow::Result<Outcome> {
             }
             seen.push(signature);
         }
-        put_str(&mut r, "id", Some(&format!("text-{article_id:08x}-{}", n + 1)));
+        put_str(
+            &mut r,
+            "id",
+            Some(&format!("text-{article_id:08x}-{}", n + 1)),
+        );
         if let Some(date) = &date {
             put_str(&mut r, "time", Some(date));
         }
@@ -154,7 +223,11 @@ pub fn ingest(bytes: &[u8]) -> anyhow::Result<Outcome> {
         }
         let cited = according_to(sentence);
         put_str(&mut r, "source", cited.or(outlet));
-        put_str(&mut r, "text", Some(shorten(sentence, SENTENCE_BYTES, &[' '])));
+        put_str(
+            &mut r,
+            "text",
+            Some(shorten(sentence, SENTENCE_BYTES, &[' '])),
+        );
         outcome.records.push(r);
     }
     if outcome.records.is_empty() {
@@ -184,7 +257,9 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
         let mut start = 0;
         let mut offset = 0;
         for piece in line.split_inclusive(char::is_whitespace) {
-            let word = piece.trim_end().trim_end_matches(['"', '\'', '”', '’', ')']);
+            let word = piece
+                .trim_end()
+                .trim_end_matches(['"', '\'', '”', '’', ')']);
             offset += piece.len();
             let abbreviation = lexicon::contains(lexicon::NON_TERMINAL_ABBREVIATIONS, word)
                 || (word.len() == 2 && word.starts_with(|c: char| c.is_ascii_uppercase()));
@@ -265,7 +340,14 @@ fn nominal(w: &[Word]) -> Option<Map<String, Value>> {
                 }
                 _ => (None, next),
             };
-            return Some(build(actor.as_deref(), action, Some(&object), class, w, next));
+            return Some(build(
+                actor.as_deref(),
+                action,
+                Some(&object),
+                class,
+                w,
+                next,
+            ));
         }
     }
     None
@@ -286,7 +368,14 @@ fn verbal(w: &[Word]) -> Option<Map<String, Value>> {
                 Some((object, next)) if !w[after - 1].ends_clause => (Some(object), next),
                 _ => (None, after),
             };
-            return Some(build(Some(&actor), action, object.as_deref(), class, w, next));
+            return Some(build(
+                Some(&actor),
+                action,
+                object.as_deref(),
+                class,
+                w,
+                next,
+            ));
         }
     }
     None
@@ -303,16 +392,36 @@ fn build(
     let mut r = Map::new();
     r.insert("kind".into(), class.kind().into());
     r.insert("severity".into(), class.severity().into());
-    put_str(&mut r, "actor", actor.map(|a| shorten(a, MAX_NAME_BYTES, &[' '])));
-    put_str(&mut r, "action", Some(shorten(action, MAX_ACTION_BYTES, &[' '])));
-    put_str(&mut r, "object", object.map(|o| shorten(o, MAX_NAME_BYTES, &[' '])));
+    put_str(
+        &mut r,
+        "actor",
+        actor.map(|a| shorten(a, MAX_NAME_BYTES, &[' '])),
+    );
+    put_str(
+        &mut r,
+        "action",
+        Some(shorten(action, MAX_ACTION_BYTES, &[' '])),
+    );
+    put_str(
+        &mut r,
+        "object",
+        object.map(|o| shorten(o, MAX_NAME_BYTES, &[' '])),
+    );
     let places = places(w, from);
     // The most telling cue is the place; an "in …" beside it is the region.
     if let Some((relation, place)) = places.first() {
         r.insert("relation".into(), (*relation).into());
-        put_str(&mut r, "place", Some(shorten(place, MAX_NAME_BYTES, &[' '])));
+        put_str(
+            &mut r,
+            "place",
+            Some(shorten(place, MAX_NAME_BYTES, &[' '])),
+        );
         if let Some((_, region)) = places.iter().skip(1).find(|(rel, _)| *rel == "in") {
-            put_str(&mut r, "region", Some(shorten(region, MAX_NAME_BYTES, &[' '])));
+            put_str(
+                &mut r,
+                "region",
+                Some(shorten(region, MAX_NAME_BYTES, &[' '])),
+            );
         }
     }
     r
@@ -322,19 +431,27 @@ fn build(
 fn places(w: &[Word], from: usize) -> Vec<(&'static str, String)> {
     let mut found: Vec<(usize, &'static str, String)> = Vec::new();
     for at in from..w.len() {
-        let Some(&(_, relation)) = PLACE_CUES.iter().find(|(cue, _)| lexicon::is(w[at].text, cue))
+        let Some(&(_, relation)) = PLACE_CUES
+            .iter()
+            .find(|(cue, _)| lexicon::is(w[at].text, cue))
         else {
             continue;
         };
         if let Some(name) = proper_right(w, at + 1) {
-            let rank = PLACE_CUES.iter().position(|(_, r)| *r == relation).unwrap_or(0);
+            let rank = PLACE_CUES
+                .iter()
+                .position(|(_, r)| *r == relation)
+                .unwrap_or(0);
             if !found.iter().any(|(_, _, n)| *n == name) {
                 found.push((rank, relation, name));
             }
         }
     }
     found.sort_by_key(|(rank, _, _)| *rank);
-    found.into_iter().map(|(_, rel, name)| (rel, name)).collect()
+    found
+        .into_iter()
+        .map(|(_, rel, name)| (rel, name))
+        .collect()
 }
 
 /// A run of capitalised words after an optional "the": "the USS Abraham Lincoln aircraft
@@ -349,7 +466,8 @@ fn proper_right(w: &[Word], mut at: usize) -> Option<String> {
         // "Horn of Africa", "Strait of Hormuz": a lower-case "of" between two names.
         let joins = lexicon::is(x.text, "of")
             && !names.is_empty()
-            && w.get(at + 1).is_some_and(|n| n.text.starts_with(|c: char| c.is_uppercase()));
+            && w.get(at + 1)
+                .is_some_and(|n| n.text.starts_with(|c: char| c.is_uppercase()));
         if !(capital || joins) || names.len() == MAX_PHRASE_WORDS {
             break;
         }
@@ -380,8 +498,15 @@ fn phrase_right(w: &[Word], mut at: usize) -> Option<(String, usize)> {
         }
     }
     let phrase = parts.join(" ");
-    (!parts.is_empty() && !is(&Word { text: &phrase, ends_clause: false }, PRONOUNS))
-        .then_some((phrase, at))
+    (!parts.is_empty()
+        && !is(
+            &Word {
+                text: &phrase,
+                ends_clause: false,
+            },
+            PRONOUNS,
+        ))
+    .then_some((phrase, at))
 }
 
 /// The subject ending just before `verb_at`, skipping auxiliaries and adverbs ("the United
@@ -394,7 +519,10 @@ fn phrase_left(w: &[Word], verb_at: usize) -> Option<String> {
     let mut start = end;
     while start > 0 {
         let x = &w[start - 1];
-        if x.ends_clause || is(x, BOUNDARIES) || is(x, DETERMINERS) || end - start == MAX_PHRASE_WORDS
+        if x.ends_clause
+            || is(x, BOUNDARIES)
+            || is(x, DETERMINERS)
+            || end - start == MAX_PHRASE_WORDS
         {
             break;
         }
@@ -402,7 +530,13 @@ fn phrase_left(w: &[Word], verb_at: usize) -> Option<String> {
     }
     let parts: Vec<&str> = w[start..end].iter().map(|x| x.text).collect();
     let phrase = parts.join(" ");
-    let pronoun = is(&Word { text: &phrase, ends_clause: false }, PRONOUNS);
+    let pronoun = is(
+        &Word {
+            text: &phrase,
+            ends_clause: false,
+        },
+        PRONOUNS,
+    );
     (!parts.is_empty() && !pronoun).then_some(phrase)
 }
 
@@ -417,8 +551,18 @@ fn according_to(sentence: &str) -> Option<&str> {
 /// the day, not the hour).
 fn first_date(text: &str) -> Option<String> {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let w: Vec<&str> = text.split_whitespace().take(80).collect();
     w.windows(3).find_map(|t| {
@@ -455,8 +599,9 @@ mod tests {
 
     #[test]
     fn verbal_events_skip_auxiliaries_and_refuse_pronouns() {
-        let r = event("Trump said that the United States is actively negotiating with Iran, he said.")
-            .expect("an event");
+        let r =
+            event("Trump said that the United States is actively negotiating with Iran, he said.")
+                .expect("an event");
         assert_eq!(get(&r, "actor"), Some("United States"));
         assert_eq!(get(&r, "action"), Some("negotiating with"));
         assert_eq!(get(&r, "object"), Some("Iran"));
@@ -465,8 +610,16 @@ mod tests {
 
     #[test]
     fn sentences_do_not_end_at_abbreviations() {
-        let s: Vec<&str> = sentences("U.S. forces moved in. Then they left again.\nNew line here now.").collect();
-        assert_eq!(s, ["U.S. forces moved in.", "Then they left again.", "New line here now."]);
+        let s: Vec<&str> =
+            sentences("U.S. forces moved in. Then they left again.\nNew line here now.").collect();
+        assert_eq!(
+            s,
+            [
+                "U.S. forces moved in.",
+                "Then they left again.",
+                "New line here now."
+            ]
+        );
     }
 
     #[test]
