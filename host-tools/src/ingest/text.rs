@@ -540,9 +540,11 @@ fn phrase_left(w: &[Word], verb_at: usize) -> Option<String> {
     (!parts.is_empty() && !pronoun).then_some(phrase)
 }
 
-/// "According to Anadolu Ajansi, …" -> "Anadolu Ajansi".
+/// "According to Anadolu Ajansi, …" -> "Anadolu Ajansi" (anywhere in the sentence).
 fn according_to(sentence: &str) -> Option<&str> {
-    let rest = sentence.strip_prefix("According to ")?;
+    const CUE: &str = "according to ";
+    let at = sentence.to_ascii_lowercase().find(CUE)?;
+    let rest = sentence.get(at + CUE.len()..)?;
     let (name, _) = rest.split_once(',')?;
     (name.split_whitespace().count() <= MAX_PHRASE_WORDS).then_some(name.trim())
 }
