@@ -411,7 +411,7 @@ pub const AREA_QUALIFIERS: &[&str] = &[
     "to", "from", "including", "extending", "out", "beyond", "and", "or", "above", "below",
     "between", "within", "except", "north", "south", "east", "west", "northeast", "northwest",
     "southeast", "southwest", "nearshore", "offshore", "N", "S", "E", "W", "NE", "NW", "SE", "SW",
-    "NNE", "ENE", "ESE", "SSE", "SSW", "WSW", "WNW", "NNW", "-",
+    "NNE", "ENE", "ESE", "SSE", "SSW", "WSW", "WNW", "NNW", "-", "greater", "less",
 ];
 
 #[cfg(test)]
