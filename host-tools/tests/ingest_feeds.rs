@@ -34,7 +34,10 @@ fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
 /// Ingests a fixture: (records, stderr, exit code).
 fn ingest(feed: &str, name: &str) -> (Vec<Value>, String, i32) {
     let path = fixture(name);
-    let out = run(&["ingest", "--from", feed, path.to_str().expect("utf-8 path")], None);
+    let out = run(
+        &["ingest", "--from", feed, path.to_str().expect("utf-8 path")],
+        None,
+    );
     let records = String::from_utf8(out.stdout.clone())
         .expect("utf-8")
         .lines()
@@ -83,7 +86,10 @@ fn nws_alerts_become_wea_style_digests() {
         "Frost Advisory, Trego +11, til 10:00 AM",
         "Special Weather Statement, Gentry and Harrison",
     ] {
-        assert!(digests.iter().any(|d| d == expected), "{expected} not in {digests:?}");
+        assert!(
+            digests.iter().any(|d| d == expected),
+            "{expected} not in {digests:?}"
+        );
     }
 }
 
@@ -95,9 +101,16 @@ fn nws_feature_collections_carry_updates_and_references() {
         "references":[{"identifier":"urn:a1","sender":"w-nws.webmaster@noaa.gov","sent":"2025-10-18T10:00:00-04:00"}]}},
       {"properties":{"event":"Flood Warning"}}]}"#;
     let out = run(&["ingest", "--from", "nws"], Some(doc.as_bytes()));
-    assert_eq!(out.status.code(), Some(1), "the item without an id is reported");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the item without an id is reported"
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("feature 3: skipped: alert has no identifier"), "{stderr}");
+    assert!(
+        stderr.contains("feature 3: skipped: alert has no identifier"),
+        "{stderr}"
+    );
     let records: Vec<Value> = String::from_utf8_lossy(&out.stdout)
         .lines()
         .map(|l| serde_json::from_str(l).expect("JSON"))
@@ -117,11 +130,17 @@ fn cap_xml_maps_like_nws_and_the_store_applies_update_and_cancel() {
     assert_eq!(code, 0);
     assert_eq!(records.len(), 4);
     let first = &records[0];
-    assert_eq!(field(first, "id"), Some("urn:oid:2.49.0.1.840.0.example.tor.001.1"));
+    assert_eq!(
+        field(first, "id"),
+        Some("urn:oid:2.49.0.1.840.0.example.tor.001.1")
+    );
     assert_eq!(field(first, "until"), Some("2025-10-18T16:45:00-05:00"));
     // The English <info> block is the one read.
     assert_eq!(field(first, "object"), Some("Tornado Warning"));
-    assert_eq!(field(&records[1], "place"), Some("Jefferson, AL; Shelby, AL"));
+    assert_eq!(
+        field(&records[1], "place"),
+        Some("Jefferson, AL; Shelby, AL")
+    );
     assert_eq!(
         records[1]["refs"],
         serde_json::json!(["urn:oid:2.49.0.1.840.0.example.tor.001.1"])
@@ -167,12 +186,21 @@ fn usgs_digests_are_the_feeds_titles_when_they_fit() {
         "M 4.9 - 27 km SW of La Esperanza, Mexico",
         "M 3.9 - La Romana, Dominican Republic",
     ] {
-        assert!(digests.iter().any(|d| d == expected), "{expected} not in {digests:?}");
+        assert!(
+            digests.iter().any(|d| d == expected),
+            "{expected} not in {digests:?}"
+        );
     }
     let (small, _) = condense(&records, &["--budget", "24"]);
     // The curly apostrophe is three bytes: the title style's spaces give way first.
-    assert!(small.contains(&"M5.8 Severo-Kuril’sk".to_string()), "{small:?}");
-    assert!(small.contains(&"M 1.9 - Pāhala, HI".to_string()), "{small:?}");
+    assert!(
+        small.contains(&"M5.8 Severo-Kuril’sk".to_string()),
+        "{small:?}"
+    );
+    assert!(
+        small.contains(&"M 1.9 - Pāhala, HI".to_string()),
+        "{small:?}"
+    );
     let alerted = records.iter().filter(|r| r.get("alert").is_some()).count();
     // Two fixture events carry a PAGER level (green), the others none.
     assert_eq!(alerted, 2);
@@ -227,21 +255,35 @@ fn rss_and_atom_items_give_headline_text_time_and_url() {
     assert_eq!(field(storm, "time"), Some("2025-10-18T23:40:00+00:00"));
     assert_eq!(
         field(storm, "text"),
-        Some("Severe storms with 60 mph gusts swept through Tulsa & Creek counties on Saturday evening.")
+        Some(
+            "Severe storms with 60 mph gusts swept through Tulsa & Creek counties on Saturday evening."
+        )
     );
-    assert_eq!(field(storm, "url"), Some("https://news.example.org/2025/10/18/storms-tulsa"));
+    assert_eq!(
+        field(storm, "url"),
+        Some("https://news.example.org/2025/10/18/storms-tulsa")
+    );
     assert_eq!(field(storm, "source"), Some("Example Wire"));
 
     let (atom, _, code) = ingest("rss", "atom-news.xml");
     assert_eq!(code, 0);
-    assert_eq!(field(&atom[0], "headline"), Some("Volcano alert raised to orange"));
+    assert_eq!(
+        field(&atom[0], "headline"),
+        Some("Volcano alert raised to orange")
+    );
     assert_eq!(field(&atom[0], "time"), Some("2025-10-19T07:00:00+00:00"));
     assert_eq!(
         field(&atom[1], "text"),
         Some("Twelve aftershocks above magnitude 3 were recorded since midnight.")
     );
     let (digests, _) = condense(&atom, &[]);
-    assert_eq!(digests, ["Volcano alert raised to orange", "Aftershock sequence continues"]);
+    assert_eq!(
+        digests,
+        [
+            "Volcano alert raised to orange",
+            "Aftershock sequence continues"
+        ]
+    );
 }
 
 #[test]
@@ -249,7 +291,10 @@ fn a_broken_rss_item_is_named_and_the_others_are_kept() {
     let (records, stderr, code) = ingest("rss", "rss-broken.xml");
     assert_eq!(code, 1);
     assert_eq!(records.len(), 1);
-    assert!(stderr.contains("item 2 (line 15): skipped: not well formed"), "{stderr}");
+    assert!(
+        stderr.contains("item 2 (line 15): skipped: not well formed"),
+        "{stderr}"
+    );
 }
 
 #[test]

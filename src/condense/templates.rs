@@ -242,11 +242,12 @@ impl<'a> QuakePlace<'a> {
             .get(..place.len().saturating_sub(rest.len()))
             .map(|d| d.trim_end())
             .filter(|d| !d.is_empty());
-        let (head, tail) = match rest.split_once(',') {
+        // Parts are separated by ", " (a comma inside a word does not split it).
+        let (head, tail) = match rest.split_once(", ") {
             Some((head, more)) => (head, Some(more)),
             None => (rest, None),
         };
-        let (middle, tail) = match tail.map(|t| t.rsplit_once(',').unwrap_or(("", t))) {
+        let (middle, tail) = match tail.map(|t| t.rsplit_once(", ").unwrap_or(("", t))) {
             Some((middle, tail)) => (
                 Some(middle.trim()).filter(|m| !m.is_empty()),
                 Some(tail.trim()).filter(|t| !t.is_empty()),
@@ -346,20 +347,23 @@ fn state_code(name: &str) -> Option<&'static str> {
 /// "La Esperanza (El Zapotal) Sur" -> ("La Esperanza", "Sur"): the text around the first
 /// parenthetical; the whole text and "" when there is none (or it is not closed).
 fn without_parenthetical(text: &str) -> (&str, &str) {
-    let Some(open) = text.find('(') else {
+    // Only a parenthesis that opens a word: "abc(def)" is one word and stays whole.
+    let Some(open) = text
+        .find(" (")
+        .map(|at| at.saturating_add(1))
+        .or_else(|| text.starts_with('(').then_some(0))
+    else {
         return (text, "");
     };
     let before = text.get(..open).unwrap_or(text).trim_end();
     let after = text.get(open..).unwrap_or_default();
-    match after.find(')') {
-        Some(close) => (
-            before,
-            after
-                .get(close.saturating_add(1)..)
-                .unwrap_or_default()
-                .trim(),
-        ),
-        None => (text, ""),
+    let rest = after
+        .find(')')
+        .and_then(|close| after.get(close.saturating_add(1)..));
+    match rest {
+        // The parenthesis must also close a word.
+        Some(rest) if rest.is_empty() || rest.starts_with(' ') => (before, rest.trim()),
+        _ => (text, ""),
     }
 }
 
@@ -546,7 +550,8 @@ impl Warning {
             .place
             .or(record.region)
             .unwrap_or_default()
-            .split(';')
+            // NWS writes "Gentry; Harrison"; a ';' inside a word does not split it.
+            .split("; ")
             .map(str::trim)
             .filter(|a| !a.is_empty())
     }
@@ -694,7 +699,7 @@ fn write_area(area: &str, style: Style, draft: &mut Draft) {
 
 /// "Creek, OK" -> ("Creek", "OK"): an area that ends in a comma and a two-letter code.
 fn state_suffix(area: &str) -> Option<(&str, &str)> {
-    let (name, code) = area.rsplit_once(',')?;
+    let (name, code) = area.rsplit_once(", ")?;
     let code = code.trim();
     (code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())).then_some((name, code))
 }
@@ -705,14 +710,21 @@ fn state_suffix(area: &str) -> Option<(&str, &str)> {
 pub fn area_head(area: &str) -> &str {
     let area = area.trim();
     let area = strip_waters_lead(area);
-    // Cut before the first qualifier word (never the first word itself), or at a '/', ',', '('
-    // or "...".
+    // Cut before the first qualifier word (never the first word itself), at a comma, or
+    // before a word holding '/', '(' or "...".
     let mut end = area.len();
     let mut offset = 0usize;
     for (i, word) in area.split(' ').enumerate() {
         let at = offset;
         offset = offset.saturating_add(word.len()).saturating_add(1);
-        if let Some(mark) = word.find(['/', ',', '(']).or_else(|| word.find("...")) {
+        // A word is never split: a mark inside it ("Feet/Gilpin", "St.Thomas...St.") ends the
+        // head before the word; a comma that ends a word ends the head after it.
+        let inner_comma = word.trim_end_matches(',').contains(',');
+        if word.contains(['/', '(']) || word.contains("...") || inner_comma {
+            end = at;
+            break;
+        }
+        if let Some(mark) = word.find(',') {
             end = at.saturating_add(mark);
             // "Schoodic Point, ME to …" keeps its state: the head is "Schoodic Point, ME".
             let after = area.get(end..).unwrap_or_default();

@@ -72,9 +72,12 @@ pub fn ingest(bytes: &[u8]) -> Outcome {
     outcome
 }
 
+/// A record and its rank: (root event, mentions).
+type Ranked = ((bool, u32), Map<String, Value>);
+
 /// The record for one row, with its rank (root event, mentions); `None` for a row that names
 /// no acting party, which no headline could be written from.
-fn record(f: &[&str]) -> Result<Option<((bool, u32), Map<String, Value>)>, String> {
+fn record(f: &[&str]) -> Result<Option<Ranked>, String> {
     if f.len() != col::COUNT {
         return Err(format!(
             "expected {} tab-separated columns, found {}",
