@@ -280,11 +280,11 @@ fn feeds_on_the_development_data() {
     assert_eq!(usgs_fit, usgs.len());
     assert_eq!(gdelt_fit, gdelt.len());
     assert_eq!(event, n, "the event name survives in every NWS digest");
-    // Goal 100%; reached 1152/1164 (99.0%) when written: twelve zone names that are themselves about 30
-    // to 47 bytes ("West Entrance U.S. Waters Strait Of Juan De Fuca") do not fit beside an
-    // event name. Fail on any regression.
-    assert!(area * 1000 >= n * 989, "first area kept in {area}/{n}");
-    // Goal 95%; reached 92.3% when written (see BENCHMARKS.md). Fail on any regression.
+    // Goal 100%; reached 1148/1164 (98.6%) when written: zone names that are themselves 30 to
+    // 47 bytes ("West Entrance U.S. Waters Strait Of Juan De Fuca") do not fit beside an event
+    // name, and names joined by '/' ("Arlington/Falls Church") are not split inside a word.
+    assert!(area * 1000 >= n * 985, "first area kept in {area}/{n}");
+    // Goal 95%; reached 974/1058 (92.1%) when written (see BENCHMARKS.md).
     assert!(
         end_kept * 1000 >= ended * 920,
         "end time kept in {end_kept}/{ended}"
