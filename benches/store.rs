@@ -32,7 +32,10 @@ fn stream() -> Vec<(Digest<48>, Signature)> {
                 1 | 2 => MsgType::Update,
                 _ => MsgType::Alert,
             };
-            let reference = id_hash(&format!("r{}", i.saturating_sub(1 + (next() % 40) as usize)));
+            let reference = id_hash(&format!(
+                "r{}",
+                i.saturating_sub(1 + (next() % 40) as usize)
+            ));
             let digest = Digest {
                 id: id_hash(&format!("r{i}")),
                 time: Some(time),
