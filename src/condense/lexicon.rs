@@ -719,6 +719,9 @@ pub const TIME_NOUNS: &[&str] = &[
     "sunday",
 ];
 
+/// Determiners that make a time phrase of a time noun: "this morning", "last week".
+pub const TIME_DETERMINERS: &[&str] = &["this", "that", "last", "next", "each", "every"];
+
 /// Days of the week: "on Tuesday" is a time phrase.
 pub const WEEKDAYS: &[&str] = &[
     "monday",
@@ -990,6 +993,9 @@ pub const OBJECT_NEWS_VERBS: &[&str] = &[
     "raided",
     "damaged",
 ];
+
+/// Conjunctions that open a clause of approach: "after the craft approached the carrier".
+pub const APPROACH_LINKS: &[&str] = &["after", "as", "when", "while"];
 
 /// Verbs of coming near, which a headline writes as "near": "after the craft approached the
 /// carrier" becomes "near the carrier".

@@ -3,19 +3,20 @@
 //!
 //! A sentence is held as words that can be struck or rewritten, never moved far: a rule marks
 //! words, and [`Sentence::render`] writes what is left. The rules come in [`LEVELS`], from the
-//! safest (openers, asides, attributions) to the most lossy (modifiers); a ladder step applies
-//! the first levels only, so a sentence that fits early keeps everything else.
+//! safest (openers, asides, attributions) to the most lossy (modifiers). The first level is
+//! always applied; the others make edits one at a time, in order, and each edit is stamped with
+//! its place in that order. One pass of the rules thus gives every candidate a ladder needs:
+//! [`Sentence::render`] writes the sentence as it stood after any number of edits, so a
+//! sentence is classified and trimmed once, however many candidates are tried.
 
 use heapless::Vec;
 
 use super::compose::Draft;
 use super::lexicon::{
-    self, APPROACH_VERBS, ASIDES, ATTRIBUTION_VERBS, AUXILIARIES, CLASSIFIER_NOUNS,
-    COMMENT_PARTICIPLES, COMPANY_SUFFIXES, EVENT_LINKS, EVENT_NOUNS, FRAME_WORDS, HEDGE_PHRASES,
-    HEDGES, MODIFIERS, MONTHS, NON_TERMINAL_ABBREVIATIONS, OBJECT_NEWS_VERBS, OPENERS,
-    OPENERS_NEED_COMMA, PLAN_VERBS, PLAN_WORDS, RELATIVES, REPORTING_PRESENT, SAYING_VERBS,
-    SUBJECT_PRONOUNS, TEXT_ABBREVIATIONS, TIME_NOUNS, TIME_WORDS, TITLES, WEEKDAYS,
+    self, ASIDES, CLASSIFIER_NOUNS, EVENT_NOUNS, HEDGE_PHRASES, MODIFIERS,
+    NON_TERMINAL_ABBREVIATIONS, OBJECT_NEWS_VERBS, REPORTING_PRESENT, TEXT_ABBREVIATIONS,
 };
+use super::word_class::Classes;
 
 /// Most words of one sentence that are weighed. A 640-byte sentence of news averages under a
 /// hundred words; words past this are left out, and no budget could show them anyway.
@@ -38,17 +39,74 @@ const APPROACH_GAP_WORDS: usize = 4;
 /// An appositive or relative clause set off by commas is at most this many words.
 const CLAUSE_MAX_WORDS: usize = 14;
 
+/// When an edit was made: the first level's edits are 0, the others 1, 2, … in the order the
+/// rules make them.
+type Stamp = u8;
+
+/// The stamp of what was never done.
+const NEVER: Stamp = Stamp::MAX;
+
+/// Most edits past the first level one pass makes: stamps must stay below [`NEVER`].
+pub const MAX_EDITS: usize = NEVER as usize - 1;
+
+/// A word index in the links between live words; [`NO_WORD`] is none.
+type Link = u8;
+const NO_WORD: Link = Link::MAX;
+const _: () = assert!(MAX_WORDS < NO_WORD as usize, "word indices must fit a Link");
+
+/// The link to word `i`, if there is one.
+fn link(i: Option<usize>) -> Link {
+    i.and_then(|i| Link::try_from(i).ok()).unwrap_or(NO_WORD)
+}
+
 #[derive(Clone, Copy)]
 struct Word<'a> {
     /// As written, with the marks attached to it.
     text: &'a str,
-    /// A replacement for the word itself (its marks are kept).
+    /// The word without the marks around it ("(Reuters)," -> "Reuters").
+    bare: &'a str,
+    /// Where `bare` starts in `text` (after the opening marks).
+    bare_at: u16,
+    /// The tables the bare word is in.
+    classes: Classes,
+    /// Whether its marks close a clause (a comma, semicolon, colon or dash).
+    closes: bool,
+    /// A replacement for the word itself (its marks are kept), from edit `out_at` on.
     out: Option<&'static str>,
-    /// A word written after this one ("drone" "downed").
+    out_at: Stamp,
+    /// A word written after this one ("drone" "downed"), from edit `after_at` on.
     after: Option<&'static str>,
-    /// A comma to write after the word: the clause mark of a word struck after it.
-    comma: bool,
-    dropped: bool,
+    after_at: Stamp,
+    /// From which edit a comma is written after the word: the clause mark of a word struck
+    /// after it.
+    comma_at: Stamp,
+    /// From which edit the word is struck.
+    dropped_at: Stamp,
+    /// The live words before and after this one, while it is live (once struck, they still
+    /// lead towards live words: every word they skip is struck).
+    prev: Link,
+    next: Link,
+}
+
+impl<'a> Word<'a> {
+    fn live(&self) -> bool {
+        self.dropped_at == NEVER
+    }
+
+    fn live_after(&self, edits: Stamp) -> bool {
+        self.dropped_at > edits
+    }
+
+    /// The marks before the bare word, and those after it: `("(", "),")`.
+    fn split(&self) -> (&'a str, &'a str) {
+        let at = usize::from(self.bare_at);
+        let lead = self.text.get(..at).unwrap_or_default();
+        let rest = self
+            .text
+            .get(at.saturating_add(self.bare.len())..)
+            .unwrap_or_default();
+        (lead, rest)
+    }
 }
 
 /// One sentence, as words a rule can strike or rewrite.
@@ -56,8 +114,13 @@ pub struct Sentence<'a> {
     words: Vec<Word<'a>, MAX_WORDS>,
     /// Whether the sentence is written in ALL CAPS, and is recased as it is written.
     shouting: bool,
-    /// How many more edits the rules may make.
-    edits_left: usize,
+    /// The stamp of the edit being made.
+    stamp: Stamp,
+    /// How many edits past the first level have been made, and how many may be.
+    made: usize,
+    limit: usize,
+    /// How many words are live.
+    live_words: usize,
 }
 
 /// One level of rules.
@@ -98,134 +161,215 @@ pub const LEVELS: [Level; 8] = [
 impl<'a> Sentence<'a> {
     /// The words of a normalised sentence (single spaces, marks attached).
     pub fn new(text: &'a str) -> Self {
-        let mut words = Vec::new();
-        for w in text.split(' ').filter(|w| !w.is_empty()) {
+        // Built where it is returned: the word table is a few kilobytes, not worth a copy.
+        let mut sentence = Self {
+            words: Vec::new(),
+            shouting: super::compose::is_shouting(text),
+            stamp: 0,
+            made: 0,
+            limit: 0,
+            live_words: 0,
+        };
+        let words = &mut sentence.words;
+        for w in spaced_words(text) {
+            let (bare, bare_at) = core_at(w);
+            let index = words.len();
             let word = Word {
                 text: w,
+                bare,
+                bare_at: u16::try_from(bare_at).unwrap_or(0),
+                classes: Classes::of(bare),
+                closes: ends_clause(w),
                 out: None,
+                out_at: NEVER,
                 after: None,
-                comma: false,
-                dropped: false,
+                after_at: NEVER,
+                comma_at: NEVER,
+                dropped_at: NEVER,
+                prev: link(index.checked_sub(1)),
+                next: link(Some(index.saturating_add(1))),
             };
             if words.push(word).is_err() {
                 break;
             }
         }
-        Self {
-            words,
-            shouting: super::compose::is_shouting(text),
-            edits_left: 0,
+        if let Some(last) = words.last_mut() {
+            last.next = NO_WORD;
         }
+        sentence.live_words = sentence.words.len();
+        sentence
     }
 
     /// Applies the rules of the first level wherever they match (nothing of the news goes),
-    /// then at most `edits` edits of the others, level by level.
+    /// then at most `edits` edits of the others (at most [`MAX_EDITS`]), level by level.
     pub fn trim(&mut self, edits: usize) {
         let mut levels = LEVELS.iter();
         if let Some(always) = levels.next() {
-            self.edits_left = usize::MAX;
+            self.stamp = 0;
+            self.limit = usize::MAX;
             always(self);
         }
-        self.edits_left = edits;
+        self.made = 0;
+        self.limit = edits.min(MAX_EDITS);
         for level in levels {
             level(self);
         }
     }
 
-    /// Takes one edit from those left; `false` when none is.
-    fn begin(&mut self) -> bool {
-        match self.edits_left.checked_sub(1) {
-            Some(left) => {
-                self.edits_left = left;
-                true
-            }
-            None => false,
-        }
+    /// How many edits past the first level the last [`Self::trim`] made.
+    pub fn edits(&self) -> usize {
+        self.made
     }
 
-    /// Writes the words left into `draft`, recasing ALL-CAPS text. A comma or other clause mark
-    /// is kept only where the clause it closes is still there.
-    pub fn render(&self, draft: &mut Draft) {
-        let shouting = self.shouting;
-        let last = self.last_live();
-        let mut i = 0usize;
-        while let Some(w) = self.words.get(i) {
-            if w.dropped {
-                i = i.saturating_add(1);
-                continue;
-            }
-            let next = self.next_live(i);
-            let core = core(w.text);
-            let (lead, rest) = split_core(w.text);
+    /// Takes one edit from those left, and stamps what it changes; `false` when none is left.
+    fn begin(&mut self) -> bool {
+        if self.limit == usize::MAX {
+            return true;
+        }
+        if self.made >= self.limit {
+            return false;
+        }
+        self.made = self.made.saturating_add(1);
+        self.stamp = Stamp::try_from(self.made).unwrap_or(NEVER.saturating_sub(1));
+        true
+    }
+
+    /// Writes the words left after the first level and `edits` more edits into `draft`,
+    /// recasing ALL-CAPS text. A comma or other clause mark is kept only where the clause it
+    /// closes is still there.
+    pub fn render(&self, edits: usize, draft: &mut Draft) {
+        let edits = Stamp::try_from(edits.min(MAX_EDITS)).unwrap_or(0);
+        let live_after = |j: usize| self.words.get(j).is_some_and(|w| w.live_after(edits));
+        let next_after =
+            |i: usize| (i.saturating_add(1)..self.words.len()).find(|&j| live_after(j));
+        let last = (0..self.words.len()).rev().find(|&j| live_after(j));
+        let mut at = (0..self.words.len()).find(|&j| live_after(j));
+        while let Some(i) = at {
+            let Some(w) = self.words.get(i) else {
+                return;
+            };
+            let next = next_after(i);
+            let out = w.out.filter(|_| w.out_at <= edits);
+            let (lead, rest) = w.split();
             let mut trailing = rest;
             let struck_between = next.is_some_and(|n| n > i.saturating_add(1));
             let closed = next
                 .and_then(|n| n.checked_sub(1))
                 .and_then(|p| self.words.get(p))
-                .is_some_and(|p| p.dropped && ends_clause(p.text));
+                .is_some_and(|p| !p.live_after(edits) && p.closes);
             if ends_clause(trailing) && struck_between && !closed {
                 trailing = trailing.trim_end_matches([',', ';', ':']);
             }
             if Some(i) == last
                 && trailing.ends_with('.')
                 && !self.is_abbreviation(i)
-                && !super::fit::is_dangling(w.out.unwrap_or(core))
+                && !super::fit::is_dangling(out.unwrap_or(w.bare))
             {
                 trailing = trailing.trim_end_matches('.');
             }
-            if core.is_empty() && w.out.is_none() {
+            if w.bare.is_empty() && out.is_none() {
                 // A word of marks alone ("--"): as it is.
                 draft.text_word("", w.text, false);
             } else {
-                draft.text_word(lead, w.out.unwrap_or(core), shouting);
-                if let Some(after) = w.after {
-                    draft.text_word("", after, shouting);
+                draft.text_word(lead, out.unwrap_or(w.bare), self.shouting);
+                if let Some(after) = w.after.filter(|_| w.after_at <= edits) {
+                    draft.text_word("", after, self.shouting);
                 }
-                if w.comma && !trailing.contains(',') {
+                if w.comma_at <= edits && !trailing.contains(',') {
                     draft.push(",");
                 }
                 draft.push(trailing);
             }
-            i = i.saturating_add(1);
+            // Nothing more is written once the draft is full.
+            if draft.overflowed() {
+                return;
+            }
+            at = next;
         }
     }
 
     // ---- Looking at words ----------------------------------------------------------------
 
     fn bare(&self, i: usize) -> &'a str {
-        self.words.get(i).map_or("", |w| core(w.text))
+        self.words.get(i).map_or("", |w| w.bare)
     }
 
+    /// Whether word `i` is `entry` (any case; the entry's trailing full stops left off).
+    /// Inlined: the entry is most often a literal, and most words fail on its length alone.
+    #[inline(always)]
     fn is(&self, i: usize, entry: &str) -> bool {
-        lexicon::is(self.bare(i), entry.trim_end_matches('.'))
+        let (bare, mut entry) = (self.bare(i).as_bytes(), entry.as_bytes());
+        // A bare word never ends in a full stop, so only a longer entry can match it once its
+        // stops are left off; most words differ from the entry in length, and that settles it.
+        if bare.len() < entry.len() {
+            while let [head @ .., b'.'] = entry {
+                entry = head;
+            }
+        }
+        bare.eq_ignore_ascii_case(entry)
     }
 
-    fn in_table(&self, i: usize, table: &[&str]) -> bool {
-        table.iter().any(|e| self.is(i, e))
+    /// Whether word `i` is one of `words` (short lists written in a rule).
+    fn in_table(&self, i: usize, words: &[&str]) -> bool {
+        words.iter().any(|e| self.is(i, e))
+    }
+
+    /// Whether word `i` is in one of the tables `classes` (see [`Classes`]).
+    fn has(&self, i: usize, classes: u32) -> bool {
+        self.words.get(i).is_some_and(|w| w.classes.any(classes))
     }
 
     fn live(&self, i: usize) -> bool {
-        self.words.get(i).is_some_and(|w| !w.dropped)
+        self.words.get(i).is_some_and(Word::live)
     }
 
+    /// The first live word after `i`, following the links (every word they skip is struck).
     fn next_live(&self, i: usize) -> Option<usize> {
-        (i.saturating_add(1)..self.words.len()).find(|&j| self.live(j))
+        let mut j = self.words.get(i)?.next;
+        loop {
+            let w = self.words.get(usize::from(j))?;
+            if w.live() {
+                return Some(usize::from(j));
+            }
+            j = w.next;
+        }
     }
 
     fn prev_live(&self, i: usize) -> Option<usize> {
-        (0..i).rev().find(|&j| self.live(j))
+        let mut j = self.words.get(i)?.prev;
+        loop {
+            let w = self.words.get(usize::from(j))?;
+            if w.live() {
+                return Some(usize::from(j));
+            }
+            j = w.prev;
+        }
     }
 
     fn first_live(&self) -> Option<usize> {
-        (0..self.words.len()).find(|&j| self.live(j))
+        if self.live(0) {
+            Some(0)
+        } else {
+            self.next_live(0)
+        }
     }
 
     fn last_live(&self) -> Option<usize> {
-        (0..self.words.len()).rev().find(|&j| self.live(j))
+        let last = self.words.len().checked_sub(1)?;
+        if self.live(last) {
+            Some(last)
+        } else {
+            self.prev_live(last)
+        }
     }
 
     fn live_count(&self) -> usize {
-        self.words.iter().filter(|w| !w.dropped).count()
+        self.live_words
+    }
+
+    /// The marks after word `i`'s bare word.
+    fn marks_after(&self, i: usize) -> &'a str {
+        self.words.get(i).map_or("", |w| w.split().1)
     }
 
     fn text(&self, i: usize) -> &'a str {
@@ -234,7 +378,7 @@ impl<'a> Sentence<'a> {
 
     /// Whether word `i` closes a clause: it carries a comma, semicolon, colon or dash.
     fn comma_after(&self, i: usize) -> bool {
-        ends_clause(self.text(i))
+        self.words.get(i).is_some_and(|w| w.closes)
     }
 
     /// Whether a clause starts at word `i`: the sentence's first word, or one after a comma.
@@ -275,7 +419,12 @@ impl<'a> Sentence<'a> {
         Some(n)
     }
 
-    fn phrase_in(&self, i: usize, table: &[&str]) -> Option<usize> {
+    /// The first phrase of `table` spelt from `i` on; `starts` is the class of the table's
+    /// first words, so most words are passed over without trying a phrase.
+    fn phrase_in(&self, i: usize, table: &[&str], starts: u32) -> Option<usize> {
+        if !self.has(i, starts) {
+            return None;
+        }
         table.iter().find_map(|p| self.phrase_at(i, p))
     }
 
@@ -309,10 +458,24 @@ impl<'a> Sentence<'a> {
 
     // ---- Striking words --------------------------------------------------------------------
 
+    /// Strikes word `i` from the current edit on, and unlinks it from the live words.
     fn drop(&mut self, i: usize) {
-        if let Some(w) = self.words.get_mut(i) {
-            w.dropped = true;
+        let stamp = self.stamp;
+        let Some(w) = self.words.get_mut(i) else {
+            return;
+        };
+        if !w.live() {
+            return;
         }
+        w.dropped_at = stamp;
+        let (prev, next) = (w.prev, w.next);
+        if let Some(p) = self.words.get_mut(usize::from(prev)) {
+            p.next = next;
+        }
+        if let Some(n) = self.words.get_mut(usize::from(next)) {
+            n.prev = prev;
+        }
+        self.live_words = self.live_words.saturating_sub(1);
     }
 
     /// Strikes words `from..=to`, unless that would leave nothing.
@@ -326,15 +489,30 @@ impl<'a> Sentence<'a> {
         true
     }
 
+    /// Rewrites word `i` from the current edit on. The rules rewrite a word at most once; a
+    /// second rewrite would be ignored.
     fn rewrite(&mut self, i: usize, out: &'static str) {
-        if let Some(w) = self.words.get_mut(i) {
+        let stamp = self.stamp;
+        if let Some(w) = self.words.get_mut(i).filter(|w| w.out.is_none()) {
             w.out = Some(out);
+            w.out_at = stamp;
         }
     }
 
+    /// Writes `after` after word `i` from the current edit on (at most once, as
+    /// [`Self::rewrite`]).
     fn append(&mut self, i: usize, after: &'static str) {
-        if let Some(w) = self.words.get_mut(i) {
+        let stamp = self.stamp;
+        if let Some(w) = self.words.get_mut(i).filter(|w| w.after.is_none()) {
             w.after = Some(after);
+            w.after_at = stamp;
+        }
+    }
+
+    fn append_mark(&mut self, i: usize) {
+        let stamp = self.stamp;
+        if let Some(w) = self.words.get_mut(i).filter(|w| w.comma_at == NEVER) {
+            w.comma_at = stamp;
         }
     }
 
@@ -344,7 +522,7 @@ impl<'a> Sentence<'a> {
     fn openers(&mut self) {
         while let Some(i) = self.first_live() {
             let next = self.next_live(i).unwrap_or(i);
-            if let Some(n) = self.phrase_in(i, ASIDES) {
+            if let Some(n) = self.phrase_in(i, ASIDES, Classes::ASIDE_START) {
                 let last = self.nth_live(i, n).unwrap_or(i);
                 // "I think the voters will …": a stance opening the sentence needs no comma.
                 let stance = self.in_table(i, &["i", "we", "you"])
@@ -359,8 +537,8 @@ impl<'a> Sentence<'a> {
                 }
             }
             let comma = self.comma_after(i);
-            let opener = self.in_table(i, OPENERS)
-                && (comma || !self.in_table(i, OPENERS_NEED_COMMA))
+            let opener = self.has(i, Classes::OPENER)
+                && (comma || !self.has(i, Classes::OPENER_NEEDS_COMMA))
                 && !(self.is(i, "so")
                     && self.in_table(next, &["many", "much", "far", "few", "long", "that"]))
                 && !(self.is(i, "now") && self.is(next, "that"))
@@ -390,7 +568,7 @@ impl<'a> Sentence<'a> {
             if !self.live(i) || !self.starts_clause(i) {
                 continue;
             }
-            if let Some(n) = self.phrase_in(i, ASIDES) {
+            if let Some(n) = self.phrase_in(i, ASIDES, Classes::ASIDE_START) {
                 let last = self.nth_live(i, n).unwrap_or(i);
                 if self.comma_after(last) || self.next_live(last).is_none() {
                     if !self.begin() {
@@ -422,7 +600,10 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             // "According to Axios, …" and "…, according to Axios".
-            if self.phrase_at(i, "according to").is_some() && self.starts_clause(i) {
+            if self.is(i, "according")
+                && self.phrase_at(i, "according to").is_some()
+                && self.starts_clause(i)
+            {
                 let end = self.clause_end(i);
                 if self.live_between(i, end) <= ATTRIBUTION_MAX_WORDS {
                     if !self.begin() {
@@ -432,15 +613,15 @@ impl<'a> Sentence<'a> {
                 }
                 continue;
             }
-            if !self.in_table(i, ATTRIBUTION_VERBS) {
+            if !self.has(i, Classes::ATTRIBUTION_VERB) {
                 continue;
             }
             let next = self.next_live(i);
             // "X said it plans …": the pronoun is X, so "X plans …".
             if let Some(n) = next {
                 let start = self.clause_start_of(i);
-                if self.in_table(n, SUBJECT_PRONOUNS)
-                    && self.in_table(i, SAYING_VERBS)
+                if self.has(n, Classes::SUBJECT_PRONOUN)
+                    && self.has(i, Classes::SAYING_VERB)
                     && start < i
                     && !self.in_table(start, &["i", "we", "you", "they", "he", "she", "it"])
                 {
@@ -464,7 +645,7 @@ impl<'a> Sentence<'a> {
             let start = self.clause_start_of(i);
             let tail = self.live_between(i, self.clause_end(i));
             if start > 0
-                && (self.in_table(i, SAYING_VERBS) || self.is(i, "told"))
+                && (self.has(i, Classes::SAYING_VERB) || self.is(i, "told"))
                 && tail <= 2
                 && self.next_live(self.clause_end(i)).is_none()
                 && self.live_between(start, self.clause_end(i)) <= ATTRIBUTION_MAX_WORDS
@@ -498,15 +679,18 @@ impl<'a> Sentence<'a> {
         let Some(first) = self.first_live() else {
             return;
         };
-        let framed = self.in_table(first, FRAME_WORDS);
+        let framed = self.has(first, Classes::FRAME_WORD);
         for i in first..self.words.len() {
+            if !self.live(i) || !self.is(i, "the") {
+                continue;
+            }
             let (Some(noun), Some(of)) = (
                 self.next_live(i),
                 self.next_live(i).and_then(|n| self.next_live(n)),
             ) else {
                 continue;
             };
-            if !self.live(i) || !self.is(i, "the") || !self.is(of, "of") {
+            if !self.is(of, "of") || !self.has(noun, Classes::EVENT_NOUN) {
                 continue;
             }
             let Some(participle) = EVENT_NOUNS
@@ -518,7 +702,7 @@ impl<'a> Sentence<'a> {
             };
             let linked = self
                 .prev_live(i)
-                .is_some_and(|p| self.in_table(p, EVENT_LINKS) || self.comma_after(p));
+                .is_some_and(|p| self.has(p, Classes::EVENT_LINK) || self.comma_after(p));
             if !(framed && linked) {
                 continue;
             }
@@ -558,7 +742,7 @@ impl<'a> Sentence<'a> {
     /// "after the craft approached the carrier" becomes "near the carrier".
     fn approach(&mut self) {
         for i in 0..self.words.len() {
-            if !self.live(i) || !self.in_table(i, &["after", "as", "when", "while"]) {
+            if !self.live(i) || !self.has(i, Classes::APPROACH_LINK) {
                 continue;
             }
             let mut j = i;
@@ -570,7 +754,7 @@ impl<'a> Sentence<'a> {
                 if self.comma_after(j) {
                     break;
                 }
-                if self.in_table(j, APPROACH_VERBS) {
+                if self.has(j, Classes::APPROACH_VERB) {
                     if !self.begin() {
                         return;
                     }
@@ -594,11 +778,14 @@ impl<'a> Sentence<'a> {
             }
             let next = self.next_live(i).unwrap_or(usize::MAX);
             let end_or_mark = self.comma_after(i) || self.next_live(i).is_none();
-            let plain = self.in_table(
-                i,
-                &["today", "tonight", "yesterday", "tomorrow", "overnight"],
-            );
-            let relative = self.in_table(i, TIME_WORDS)
+            // All of these are time words: a word that is not one is neither.
+            let timely = self.has(i, Classes::TIME_WORD);
+            let plain = timely
+                && self.in_table(
+                    i,
+                    &["today", "tonight", "yesterday", "tomorrow", "overnight"],
+                );
+            let relative = timely
                 && (end_or_mark
                     || self.in_table(next, &["this", "that", "today", "tonight", "in", "on"]));
             if plain || relative {
@@ -636,10 +823,12 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             // "on Tuesday", "on Tuesday, February 3, 2026", "on March 9".
-            if self.is(i, "on") && (self.in_table(next, WEEKDAYS) || self.in_table(next, MONTHS)) {
+            if self.is(i, "on")
+                && (self.has(next, Classes::WEEKDAY) || self.has(next, Classes::MONTH))
+            {
                 let mut last = next;
                 while let Some(n) = self.next_live(last) {
-                    let date_part = self.in_table(n, MONTHS)
+                    let date_part = self.has(n, Classes::MONTH)
                         || self.bare(n).chars().all(|c| c.is_ascii_digit())
                             && !self.bare(n).is_empty();
                     if !date_part {
@@ -657,14 +846,14 @@ impl<'a> Sentence<'a> {
 
     /// "this morning", "last week", "that same day": the end of the phrase if one starts at `i`.
     fn time_noun_phrase(&self, i: usize) -> Option<usize> {
-        if !self.in_table(i, &["this", "that", "last", "next", "each", "every"]) {
+        if !self.has(i, Classes::TIME_DETERMINER) {
             return None;
         }
         let mut n = self.next_live(i)?;
         if self.is(n, "same") && !self.comma_after(i) {
             n = self.next_live(n)?;
         }
-        (self.in_table(n, TIME_NOUNS) && !self.comma_after(i)).then_some(n)
+        (self.has(n, Classes::TIME_NOUN) && !self.comma_after(i)).then_some(n)
     }
 
     /// Hedges and intensifiers: "actively", "just", "so much".
@@ -673,7 +862,7 @@ impl<'a> Sentence<'a> {
             if !self.live(i) {
                 continue;
             }
-            if let Some(n) = self.phrase_in(i, HEDGE_PHRASES) {
+            if let Some(n) = self.phrase_in(i, HEDGE_PHRASES, Classes::HEDGE_PHRASE_START) {
                 let last = self.nth_live(i, n).unwrap_or(i);
                 if !self.begin() {
                     return;
@@ -690,7 +879,7 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             // A hedge closing a clause may carry its comma: leave those ("still,") alone.
-            if self.in_table(i, HEDGES) && !self.comma_after(i) && next.is_some() {
+            if self.has(i, Classes::HEDGE) && !self.comma_after(i) && next.is_some() {
                 if !self.begin() {
                     return;
                 }
@@ -724,14 +913,14 @@ impl<'a> Sentence<'a> {
                 }
                 continue;
             }
-            if self.in_table(i, PLAN_VERBS) && self.is(next, "to") {
+            if self.has(i, Classes::PLAN_VERB) && self.is(next, "to") {
                 if !self.begin() {
                     return;
                 }
                 self.drop(i);
                 continue;
             }
-            if self.in_table(i, AUXILIARIES) {
+            if self.has(i, Classes::AUXILIARY) {
                 // The chain of auxiliaries ("has been being") and the verb after it.
                 let mut last = i;
                 let mut verb = next;
@@ -742,7 +931,7 @@ impl<'a> Sentence<'a> {
                         None => break,
                     }
                 }
-                let planned = self.in_table(verb, PLAN_WORDS)
+                let planned = self.has(verb, Classes::PLAN_WORD)
                     && self.next_live(verb).is_some_and(|t| self.is(t, "to"));
                 let participle = self.is_participle(verb) || self.is_progressive(verb);
                 if (planned || participle) && !self.begin() {
@@ -757,12 +946,13 @@ impl<'a> Sentence<'a> {
             }
             let present = REPORTING_PRESENT
                 .iter()
+                .filter(|_| self.has(i, Classes::REPORTING_PAST))
                 .find(|(past, _)| self.is(i, past))
                 .map(|(_, present)| *present);
             if let Some(present) = present
                 && self
                     .prev_live(i)
-                    .is_some_and(|p| !self.in_table(p, AUXILIARIES))
+                    .is_some_and(|p| !self.has(p, Classes::AUXILIARY))
             {
                 if !self.begin() {
                     return;
@@ -794,7 +984,7 @@ impl<'a> Sentence<'a> {
             if !self.capitalised(p) || self.comma_after(p) || self.capitalised(i) {
                 continue;
             }
-            if let Some(n) = self.phrase_in(i, CLASSIFIER_NOUNS) {
+            if let Some(n) = self.phrase_in(i, CLASSIFIER_NOUNS, Classes::CLASSIFIER_START) {
                 let last = self.nth_live(i, n).unwrap_or(i);
                 if !self.begin() {
                     return;
@@ -834,8 +1024,8 @@ impl<'a> Sentence<'a> {
             let short = self.live_between(i, end) <= CLAUSE_MAX_WORDS;
             // Only a clause closed by a comma: one running to the end is left to the cut, which
             // keeps as much of it as fits.
-            let relative = self.in_table(i, RELATIVES) && self.comma_after(end) && short;
-            let comment = self.in_table(i, COMMENT_PARTICIPLES);
+            let relative = self.has(i, Classes::RELATIVE) && self.comma_after(end) && short;
+            let comment = self.has(i, Classes::COMMENT_PARTICIPLE);
             let appositive = self.in_table(i, &["a", "an"])
                 && self.prev_live(i).is_some_and(|p| self.capitalised(p))
                 && self.comma_after(end)
@@ -878,21 +1068,21 @@ impl<'a> Sentence<'a> {
     fn company_suffixes(&mut self) {
         for i in 1..self.words.len() {
             if self.live(i)
-                && self.in_table(i, COMPANY_SUFFIXES)
+                && self.has(i, Classes::COMPANY_SUFFIX)
                 && self.capitalised(i)
                 && self
                     .prev_live(i)
                     .is_some_and(|p| self.capitalised(p) && !self.comma_after(p))
             {
                 // Its mark stays with the name: "Inc," closes a clause.
-                let mark = split_core(self.text(i)).1;
+                let mark = self.marks_after(i);
                 if !self.begin() {
                     return;
                 }
                 self.drop(i);
                 if let Some(p) = self.prev_live(i)
                     && ends_clause(mark)
-                    && split_core(self.text(p)).1.is_empty()
+                    && self.marks_after(p).is_empty()
                 {
                     self.append_mark(p);
                 }
@@ -900,24 +1090,18 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    fn append_mark(&mut self, i: usize) {
-        if let Some(w) = self.words.get_mut(i) {
-            w.comma = true;
-        }
-    }
-
     /// "U.S. President Trump" -> "Trump", "special envoy Steve Witkoff" -> "Steve Witkoff".
     fn titles(&mut self) {
         let mut i = 0usize;
         while i < self.words.len() {
-            if !self.live(i) || !self.in_table(i, TITLES) {
+            if !self.live(i) || !self.has(i, Classes::TITLE) {
                 i = i.saturating_add(1);
                 continue;
             }
             // A run of title words, then a name.
             let mut last = i;
             while let Some(n) = self.next_live(last) {
-                if self.comma_after(last) || !self.in_table(n, TITLES) {
+                if self.comma_after(last) || !self.has(n, Classes::TITLE) {
                     break;
                 }
                 last = n;
@@ -933,7 +1117,7 @@ impl<'a> Sentence<'a> {
             if let (Some(_), true) = (name, titled) {
                 // A country or nationality before the title goes with it ("U.S. President").
                 let from = match self.prev_live(i) {
-                    Some(p) if self.in_table(p, MODIFIERS) && !self.comma_after(p) => p,
+                    Some(p) if self.has(p, Classes::MODIFIER) && !self.comma_after(p) => p,
                     _ => i,
                 };
                 if !self.begin() {
@@ -951,6 +1135,9 @@ impl<'a> Sentence<'a> {
             if !self.live(i) {
                 continue;
             }
+            if !self.has(i, Classes::TEXT_ABBREVIATION_START) {
+                continue;
+            }
             if let Some((n, short)) = TEXT_ABBREVIATIONS
                 .iter()
                 .find_map(|(long, short)| self.phrase_at(i, long).map(|n| (n, *short)))
@@ -964,7 +1151,7 @@ impl<'a> Sentence<'a> {
                 }
                 if last > i {
                     // The phrase's mark is on its last word.
-                    let mark = split_core(self.text(last)).1;
+                    let mark = self.marks_after(last);
                     if ends_clause(mark) {
                         self.append_mark(i);
                     }
@@ -986,16 +1173,15 @@ impl<'a> Sentence<'a> {
             if self.comma_after(j) {
                 break;
             }
-            if self.in_table(j, OBJECT_NEWS_VERBS) && j > first {
+            if self.has(j, Classes::OBJECT_NEWS_VERB) && j > first {
                 verb = Some(j);
                 break;
             }
             // The subject is a plain noun phrase: no verb or preposition in it.
             let w = self.bare(j);
-            let verbal = w.ends_with("ed") || w.ends_with("ing") || self.in_table(j, AUXILIARIES);
+            let verbal = w.ends_with("ed") || w.ends_with("ing") || self.has(j, Classes::AUXILIARY);
             if verbal
-                || (self.in_table(j, lexicon::DANGLING)
-                    && !self.in_table(j, &["a", "an", "the", "of"]))
+                || (self.has(j, Classes::DANGLING) && !self.in_table(j, &["a", "an", "the", "of"]))
             {
                 return;
             }
@@ -1039,8 +1225,7 @@ impl<'a> Sentence<'a> {
             }
         };
         if (head == start && self.in_table(start, &["the", "a", "an"]))
-            || (self.in_table(start, lexicon::DANGLING)
-                && !self.in_table(start, &["the", "a", "an"]))
+            || (self.has(start, Classes::DANGLING) && !self.in_table(start, &["the", "a", "an"]))
         {
             return;
         }
@@ -1093,7 +1278,7 @@ impl<'a> Sentence<'a> {
                 && self
                     .words
                     .get(j)
-                    .is_some_and(|w| w.out == Some("near") || lexicon::is(core(w.text), "near"))
+                    .is_some_and(|w| w.out == Some("near") || lexicon::is(w.bare, "near"))
         });
         if !has_near {
             return;
@@ -1132,13 +1317,13 @@ impl<'a> Sentence<'a> {
             if !self.live(i) || self.comma_after(i) {
                 continue;
             }
-            if let Some(n) = self.phrase_in(i, MODIFIERS) {
+            if let Some(n) = self.phrase_in(i, MODIFIERS, Classes::MODIFIER_START) {
                 let last = self.nth_live(i, n).unwrap_or(i);
                 let head = self.next_live(last);
                 if !self.comma_after(last)
                     && head.is_some_and(|h| {
                         self.bare(h).chars().next().is_some_and(char::is_lowercase)
-                            && !self.in_table(h, lexicon::DANGLING)
+                            && !self.has(h, Classes::DANGLING)
                     })
                 {
                     if !self.begin() {
@@ -1151,24 +1336,56 @@ impl<'a> Sentence<'a> {
     }
 }
 
+/// The words of a normalised sentence: separated by spaces (ASCII, so the text splits at any
+/// of them on a character boundary). A byte loop: cheaper on a small board than `str::split`.
+fn spaced_words(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    core::iter::from_fn(move || {
+        loop {
+            let text = rest?;
+            let (word, after) = match text.as_bytes().iter().position(|&b| b == b' ') {
+                Some(end) => (text.get(..end)?, text.get(end.saturating_add(1)..)),
+                None => (text, None),
+            };
+            rest = after;
+            if !word.is_empty() {
+                return Some(word);
+            }
+        }
+    })
+}
+
 /// The word without the marks around it ("(Reuters)," -> "Reuters", "U.S." -> "U.S").
 fn core(text: &str) -> &str {
     text.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
-/// A word split into its leading marks and the rest after its core: `("(", "),")`.
-fn split_core(text: &str) -> (&str, &str) {
-    let c = core(text);
-    let start = text.find(c).unwrap_or(0);
-    let lead = text.get(..start).unwrap_or_default();
-    let rest = text
-        .get(start.saturating_add(c.len())..)
-        .unwrap_or_default();
-    (lead, rest)
+/// A word's [`core`], and where it starts: after its leading marks; at 0 for a word of marks
+/// alone, which is all marks after its (empty) core.
+fn core_at(text: &str) -> (&str, usize) {
+    let bytes = text.as_bytes();
+    // Most words start and end in an ASCII letter or digit, and are their own core.
+    if bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+        && bytes.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return (text, 0);
+    }
+    let rest = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if rest.is_empty() {
+        return ("", 0);
+    }
+    (core(rest), text.len().saturating_sub(rest.len()))
 }
 
 /// Whether a word's marks close a clause.
 fn ends_clause(text: &str) -> bool {
+    if text
+        .as_bytes()
+        .last()
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return false;
+    }
     text.trim_end_matches(['"', '\'', ')', '”', '’'])
         .ends_with([',', ';', ':', '—', '–'])
 }
