@@ -42,7 +42,8 @@ pub(super) fn text<F: Fit>(record: &EventRecord, fit: &F, draft: &mut Draft) -> 
 fn climb<F: Fit>(text: &str, fit: &F, draft: &mut Draft) -> Attempt {
     let mut normal = Normal::new();
     sentence::normalise(sentence::choose(text), &mut normal);
-    let mut words = Sentence::new(&normal);
+    let mut words = Sentence::empty();
+    words.read(&normal);
     let most = EDITS.iter().copied().max().unwrap_or(0);
     words.trim(most);
     // Steps past the edits the rules found give the same candidate: the first of them is the

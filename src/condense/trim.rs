@@ -161,16 +161,32 @@ pub const LEVELS: [Level; 8] = [
 impl<'a> Sentence<'a> {
     /// The words of a normalised sentence (single spaces, marks attached).
     pub fn new(text: &'a str) -> Self {
-        // Built where it is returned: the word table is a few kilobytes, not worth a copy.
-        let mut sentence = Self {
+        let mut sentence = Self::empty();
+        sentence.read(text);
+        sentence
+    }
+
+    /// A sentence of no words, to [`Self::read`] into: the word table is a few kilobytes,
+    /// and filled where it lies rather than built and then moved, it is on a board's stack
+    /// once rather than twice.
+    pub fn empty() -> Self {
+        Self {
             words: Vec::new(),
-            shouting: super::compose::is_shouting(text),
+            shouting: false,
             stamp: 0,
             made: 0,
             limit: 0,
             live_words: 0,
+        }
+    }
+
+    /// Replaces the words with those of a normalised sentence, as [`Self::new`].
+    pub fn read(&mut self, text: &'a str) {
+        *self = Self {
+            shouting: super::compose::is_shouting(text),
+            ..Self::empty()
         };
-        let words = &mut sentence.words;
+        let words = &mut self.words;
         for w in spaced_words(text) {
             let (bare, bare_at) = core_at(w);
             let index = words.len();
@@ -196,8 +212,7 @@ impl<'a> Sentence<'a> {
         if let Some(last) = words.last_mut() {
             last.next = NO_WORD;
         }
-        sentence.live_words = sentence.words.len();
-        sentence
+        self.live_words = self.words.len();
     }
 
     /// Applies the rules of the first level wherever they match (nothing of the news goes),
