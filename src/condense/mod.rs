@@ -127,8 +127,12 @@ fn ascend<F: Fit>(
     for step in steps {
         draft.clear();
         write(step, draft);
+        // A draft that overflowed is no candidate: it is not trimmed to find out.
+        if draft.overflowed() {
+            continue;
+        }
         let text = fit::trim_dangling(draft.as_str());
-        if !draft.overflowed() && !text.is_empty() && fit.fits(text) {
+        if !text.is_empty() && fit.fits(text) {
             return Attempt::Fits(text.len());
         }
     }

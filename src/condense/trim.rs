@@ -67,8 +67,10 @@ struct Word<'a> {
     bare: &'a str,
     /// Where `bare` starts in `text` (after the opening marks).
     bare_at: u16,
-    /// The tables the bare word is in.
-    classes: Classes,
+    /// The tables the bare word is in: those of the trimming rules, the low half of its
+    /// [`Classes`] (the rest are for recasing, and a table of words with a 64-bit field
+    /// would take a seventh more room on a 32-bit board).
+    classes: u32,
     /// Whether its marks close a clause (a comma, semicolon, colon or dash).
     closes: bool,
     /// A replacement for the word itself (its marks are kept), from edit `out_at` on.
@@ -194,7 +196,7 @@ impl<'a> Sentence<'a> {
                 text: w,
                 bare,
                 bare_at: u16::try_from(bare_at).unwrap_or(0),
-                classes: Classes::of(bare),
+                classes: Classes::of(bare).low(),
                 closes: ends_clause(w),
                 out: None,
                 out_at: NEVER,
@@ -331,7 +333,7 @@ impl<'a> Sentence<'a> {
 
     /// Whether word `i` is in one of the tables `classes` (see [`Classes`]).
     fn has(&self, i: usize, classes: u32) -> bool {
-        self.words.get(i).is_some_and(|w| w.classes.any(classes))
+        self.words.get(i).is_some_and(|w| w.classes & classes != 0)
     }
 
     fn live(&self, i: usize) -> bool {
@@ -419,19 +421,26 @@ impl<'a> Sentence<'a> {
     fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
         let mut at = Some(i);
         let mut n = 0usize;
-        let mut parts = phrase.split(' ').peekable();
-        while let Some(part) = parts.next() {
+        let mut rest = phrase;
+        loop {
+            let (part, more) = match rest.as_bytes().iter().position(|&b| b == b' ') {
+                Some(space) => (rest.get(..space)?, rest.get(space.saturating_add(1)..)),
+                None => (rest, None),
+            };
             let j = at?;
             if !self.live(j) || !self.is(j, part) {
                 return None;
             }
-            if parts.peek().is_some() && self.comma_after(j) {
-                return None;
-            }
             n = n.saturating_add(1);
-            at = self.next_live(j);
+            match more {
+                Some(_) if self.comma_after(j) => return None,
+                Some(more) => {
+                    rest = more;
+                    at = self.next_live(j);
+                }
+                None => return Some(n),
+            }
         }
-        Some(n)
     }
 
     /// The first phrase of `table` spelt from `i` on; `starts` is the class of the table's
@@ -440,7 +449,13 @@ impl<'a> Sentence<'a> {
         if !self.has(i, starts) {
             return None;
         }
-        table.iter().find_map(|p| self.phrase_at(i, p))
+        // A phrase can only start at the word if its first letters agree: a cheap test that
+        // passes over most of a long table (the word's core is not empty: it has a class).
+        let initial = self.bare(i).as_bytes().first()?.to_ascii_lowercase();
+        table
+            .iter()
+            .filter(|p| p.as_bytes().first().map(u8::to_ascii_lowercase) == Some(initial))
+            .find_map(|p| self.phrase_at(i, p))
     }
 
     /// The index of the `n`th live word from `i` (`i` itself is the first).
@@ -465,6 +480,22 @@ impl<'a> Sentence<'a> {
                 None => return j,
             }
         }
+    }
+
+    /// [`Self::clause_end`] of live word `i`, if the clause has at most `most` live words
+    /// (found without walking a long clause to its end).
+    fn short_clause_end(&self, i: usize, most: usize) -> Option<usize> {
+        let mut j = i;
+        for _ in 1..most {
+            if self.comma_after(j) {
+                return Some(j);
+            }
+            match self.next_live(j) {
+                Some(n) => j = n,
+                None => return Some(j),
+            }
+        }
+        (self.comma_after(j) || self.next_live(j).is_none()).then_some(j)
     }
 
     fn live_between(&self, from: usize, to: usize) -> usize {
@@ -634,9 +665,9 @@ impl<'a> Sentence<'a> {
             let next = self.next_live(i);
             // "X said it plans …": the pronoun is X, so "X plans …".
             if let Some(n) = next {
-                let start = self.clause_start_of(i);
                 if self.has(n, Classes::SUBJECT_PRONOUN)
                     && self.has(i, Classes::SAYING_VERB)
+                    && let start = self.clause_start_of(i)
                     && start < i
                     && !self.in_table(start, &["i", "we", "you", "they", "he", "she", "it"])
                 {
@@ -657,19 +688,17 @@ impl<'a> Sentence<'a> {
             }
             // A trailing ", traders said." is the last clause and ends with the verb of saying
             // (and whom it was said to).
-            let start = self.clause_start_of(i);
-            let tail = self.live_between(i, self.clause_end(i));
-            if start > 0
-                && (self.has(i, Classes::SAYING_VERB) || self.is(i, "told"))
-                && tail <= 2
-                && self.next_live(self.clause_end(i)).is_none()
-                && self.live_between(start, self.clause_end(i)) <= ATTRIBUTION_MAX_WORDS
+            if (self.has(i, Classes::SAYING_VERB) || self.is(i, "told"))
+                && let Some(end) = self.short_clause_end(i, 2)
+                && self.next_live(end).is_none()
+                && let start = self.clause_start_of(i)
+                && start > 0
+                && self.live_between(start, end) <= ATTRIBUTION_MAX_WORDS
                 && !self.in_table(start, &["and", "but", "which", "who"])
             {
                 if !self.begin() {
                     return;
                 }
-                let end = self.clause_end(i);
                 self.drop_span(start, end);
             }
         }
@@ -1012,18 +1041,25 @@ impl<'a> Sentence<'a> {
     /// Relative clauses and comments set off by commas, appositives after a name, and asides
     /// in parentheses.
     fn clauses(&mut self) {
+        // The first word from `i` on (struck or not) that closes a parenthesis: kept from one
+        // opening to the next, so the words are searched once, not once per opening.
+        let mut closing: Option<Option<usize>> = None;
         for i in 0..self.words.len() {
             if !self.live(i) {
                 continue;
             }
             if self.text(i).starts_with('(') {
-                let end = (i..self.words.len())
-                    .find(|&j| {
+                let found = match closing {
+                    Some(Some(j)) if j >= i => Some(j),
+                    Some(None) => None,
+                    _ => (i..self.words.len()).find(|&j| {
                         self.text(j)
                             .trim_end_matches(['.', ',', ';', ':'])
                             .ends_with(')')
-                    })
-                    .unwrap_or(i);
+                    }),
+                };
+                closing = Some(found);
+                let end = found.unwrap_or(i);
                 if end.saturating_sub(i) < CLAUSE_MAX_WORDS {
                     if !self.begin() {
                         return;

@@ -1,6 +1,6 @@
 //! Which free-text tables a word is in, found with one look-up.
 //!
-//! The trimming rules ask of each word whether it is an auxiliary, a title, a month, the first
+//! The trimming rules (and the recasing of ALL-CAPS text) ask of each word whether it is an auxiliary, a title, a month, the first
 //! word of an aside… Scanning every table for every word costs more than all the rules
 //! together on a small board, so each word's classes are read once, from a hash table built
 //! at compile time from the tables in [`lexicon`](super::lexicon): a word is hashed once and
@@ -12,16 +12,17 @@
 //! entries' first words, so a rule only tries its phrases at a word that can start one.
 
 use super::lexicon::{
-    APPROACH_LINKS, APPROACH_VERBS, ASIDES, ATTRIBUTION_VERBS, AUXILIARIES, CLASSIFIER_NOUNS,
-    COMMENT_PARTICIPLES, COMPANY_SUFFIXES, DANGLING, EVENT_LINKS, EVENT_NOUNS, FRAME_WORDS,
-    HEDGE_PHRASES, HEDGES, MODIFIERS, MONTHS, OBJECT_NEWS_VERBS, OPENERS, OPENERS_NEED_COMMA,
-    PLAN_VERBS, PLAN_WORDS, RELATIVES, REPORTING_PRESENT, SAYING_VERBS, SUBJECT_PRONOUNS,
-    TEXT_ABBREVIATIONS, TIME_DETERMINERS, TIME_NOUNS, TIME_WORDS, TITLES, WEEKDAYS,
+    ACRONYMS, APPROACH_LINKS, APPROACH_VERBS, ASIDES, ATTRIBUTION_VERBS, AUXILIARIES,
+    CLASSIFIER_NOUNS, COMMENT_PARTICIPLES, COMPANY_SUFFIXES, DANGLING, EVENT_LINKS, EVENT_NOUNS,
+    FRAME_WORDS, HEDGE_PHRASES, HEDGES, MODIFIERS, MONTHS, OBJECT_NEWS_VERBS, OPENERS,
+    OPENERS_NEED_COMMA, PLAN_VERBS, PLAN_WORDS, RELATIVES, REPORTING_PRESENT, SAYING_VERBS,
+    SMALL_WORDS, SUBJECT_PRONOUNS, TEXT_ABBREVIATIONS, TIME_DETERMINERS, TIME_NOUNS, TIME_WORDS,
+    TITLES, WEEKDAYS,
 };
 
 /// The classes of one word: a set of the constants below.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Classes(u32);
+pub struct Classes(u64);
 
 impl Classes {
     pub const OPENER: u32 = 1 << 0;
@@ -60,6 +61,10 @@ impl Classes {
     pub const EVENT_NOUN: u32 = 1 << 29;
     pub const TIME_DETERMINER: u32 = 1 << 30;
     pub const APPROACH_LINK: u32 = 1 << 31;
+    /// Kept upper-case when ALL-CAPS text is recased ([`ACRONYMS`]).
+    pub const ACRONYM: u64 = 1 << 32;
+    /// Kept lower-case when ALL-CAPS text is recased ([`SMALL_WORDS`]).
+    pub const SMALL_WORD: u64 = 1 << 33;
 
     /// The classes of `word` (a word's core: no marks around it).
     pub fn of(word: &str) -> Self {
@@ -82,23 +87,30 @@ impl Classes {
     }
 
     /// Whether the word is in any of the classes `set`.
-    pub fn any(self, set: u32) -> bool {
+    pub fn any(self, set: u64) -> bool {
         self.0 & set != 0
+    }
+
+    /// The trimming rules' classes (the constants of type `u32`).
+    pub fn low(self) -> u32 {
+        // Truncation keeps exactly the low half.
+        self.0 as u32
     }
 }
 
-/// Slots of the hash table: a power of two. The tables give 557 keys; at most [`MAX_LOAD_PCT`]
-/// of the slots may be taken (checked when the table is built), so a word that is in no table
-/// (most of them) passes about three slots, and is compared with a key only when their lengths
-/// agree. Each slot costs a key and a class set (12 bytes of flash on a 32-bit board).
+/// Slots of the hash table: a power of two. The tables give some 640 keys; at most
+/// [`MAX_LOAD_PCT`] of the slots may be taken (checked when the table is built), so a word
+/// that is in no table (most of them) passes about four slots, each rejected by its key's
+/// length alone unless the lengths agree. Each slot costs a key and a class set (16 bytes of
+/// flash on a 32-bit board: 16 KiB in all).
 const SLOTS: usize = 1024;
 
 /// The fullest the table may be, in percent of [`SLOTS`].
-const MAX_LOAD_PCT: usize = 60;
+const MAX_LOAD_PCT: usize = 65;
 
 struct Table {
     keys: [&'static [u8]; SLOTS],
-    classes: [u32; SLOTS],
+    classes: [u64; SLOTS],
     /// The longest key: a longer word is in no class.
     longest: usize,
 }
@@ -162,7 +174,7 @@ const fn same_key(a: &[u8], b: &[u8]) -> bool {
 /// `table` with `key` given `class`. Only ever evaluated at compile time (for [`TABLE`]), so
 /// an index out of range, or a table too full, fails the build, never a running program.
 #[allow(clippy::indexing_slicing, clippy::panic)]
-const fn with_key(mut table: Table, key: &'static [u8], class: u32) -> Table {
+const fn with_key(mut table: Table, key: &'static [u8], class: u64) -> Table {
     if key.is_empty() {
         return table;
     }
@@ -184,7 +196,7 @@ const fn with_key(mut table: Table, key: &'static [u8], class: u32) -> Table {
     }
 }
 
-const fn with_words(mut table: Table, words: &[&'static str], class: u32, first: bool) -> Table {
+const fn with_words(mut table: Table, words: &[&'static str], class: u64, first: bool) -> Table {
     let mut rest = words;
     while let [entry, tail @ ..] = rest {
         if let Some(key) = key(entry, first) {
@@ -195,7 +207,7 @@ const fn with_words(mut table: Table, words: &[&'static str], class: u32, first:
     table
 }
 
-const fn with_pairs(mut table: Table, pairs: &[(&'static str, &str)], class: u32) -> Table {
+const fn with_pairs(mut table: Table, pairs: &[(&'static str, &str)], class: u64) -> Table {
     let mut rest = pairs;
     while let [(entry, _), tail @ ..] = rest {
         if let Some(key) = key(entry, true) {
@@ -227,38 +239,40 @@ const fn build() -> Table {
         longest: 0,
     };
     type C = Classes;
-    t = with_words(t, OPENERS, C::OPENER, false);
-    t = with_words(t, OPENERS_NEED_COMMA, C::OPENER_NEEDS_COMMA, false);
-    t = with_words(t, HEDGES, C::HEDGE, false);
-    t = with_words(t, ATTRIBUTION_VERBS, C::ATTRIBUTION_VERB, false);
-    t = with_words(t, TIME_WORDS, C::TIME_WORD, false);
-    t = with_words(t, TIME_NOUNS, C::TIME_NOUN, false);
-    t = with_words(t, WEEKDAYS, C::WEEKDAY, false);
-    t = with_words(t, MONTHS, C::MONTH, false);
-    t = with_words(t, PLAN_WORDS, C::PLAN_WORD, false);
-    t = with_words(t, PLAN_VERBS, C::PLAN_VERB, false);
-    t = with_words(t, AUXILIARIES, C::AUXILIARY, false);
-    t = with_words(t, RELATIVES, C::RELATIVE, false);
-    t = with_words(t, COMMENT_PARTICIPLES, C::COMMENT_PARTICIPLE, false);
-    t = with_words(t, COMPANY_SUFFIXES, C::COMPANY_SUFFIX, false);
-    t = with_words(t, TITLES, C::TITLE, false);
-    t = with_words(t, OBJECT_NEWS_VERBS, C::OBJECT_NEWS_VERB, false);
-    t = with_words(t, APPROACH_VERBS, C::APPROACH_VERB, false);
-    t = with_words(t, FRAME_WORDS, C::FRAME_WORD, false);
-    t = with_words(t, EVENT_LINKS, C::EVENT_LINK, false);
-    t = with_words(t, SAYING_VERBS, C::SAYING_VERB, false);
-    t = with_words(t, SUBJECT_PRONOUNS, C::SUBJECT_PRONOUN, false);
-    t = with_words(t, DANGLING, C::DANGLING, false);
-    t = with_words(t, MODIFIERS, C::MODIFIER, false);
-    t = with_words(t, MODIFIERS, C::MODIFIER_START, true);
-    t = with_words(t, ASIDES, C::ASIDE_START, true);
-    t = with_words(t, HEDGE_PHRASES, C::HEDGE_PHRASE_START, true);
-    t = with_words(t, CLASSIFIER_NOUNS, C::CLASSIFIER_START, true);
-    t = with_pairs(t, TEXT_ABBREVIATIONS, C::TEXT_ABBREVIATION_START);
-    t = with_pairs(t, REPORTING_PRESENT, C::REPORTING_PAST);
-    t = with_pairs(t, EVENT_NOUNS, C::EVENT_NOUN);
-    t = with_words(t, TIME_DETERMINERS, C::TIME_DETERMINER, false);
-    t = with_words(t, APPROACH_LINKS, C::APPROACH_LINK, false);
+    t = with_words(t, OPENERS, C::OPENER as u64, false);
+    t = with_words(t, OPENERS_NEED_COMMA, C::OPENER_NEEDS_COMMA as u64, false);
+    t = with_words(t, HEDGES, C::HEDGE as u64, false);
+    t = with_words(t, ATTRIBUTION_VERBS, C::ATTRIBUTION_VERB as u64, false);
+    t = with_words(t, TIME_WORDS, C::TIME_WORD as u64, false);
+    t = with_words(t, TIME_NOUNS, C::TIME_NOUN as u64, false);
+    t = with_words(t, WEEKDAYS, C::WEEKDAY as u64, false);
+    t = with_words(t, MONTHS, C::MONTH as u64, false);
+    t = with_words(t, PLAN_WORDS, C::PLAN_WORD as u64, false);
+    t = with_words(t, PLAN_VERBS, C::PLAN_VERB as u64, false);
+    t = with_words(t, AUXILIARIES, C::AUXILIARY as u64, false);
+    t = with_words(t, RELATIVES, C::RELATIVE as u64, false);
+    t = with_words(t, COMMENT_PARTICIPLES, C::COMMENT_PARTICIPLE as u64, false);
+    t = with_words(t, COMPANY_SUFFIXES, C::COMPANY_SUFFIX as u64, false);
+    t = with_words(t, TITLES, C::TITLE as u64, false);
+    t = with_words(t, OBJECT_NEWS_VERBS, C::OBJECT_NEWS_VERB as u64, false);
+    t = with_words(t, APPROACH_VERBS, C::APPROACH_VERB as u64, false);
+    t = with_words(t, FRAME_WORDS, C::FRAME_WORD as u64, false);
+    t = with_words(t, EVENT_LINKS, C::EVENT_LINK as u64, false);
+    t = with_words(t, SAYING_VERBS, C::SAYING_VERB as u64, false);
+    t = with_words(t, SUBJECT_PRONOUNS, C::SUBJECT_PRONOUN as u64, false);
+    t = with_words(t, DANGLING, C::DANGLING as u64, false);
+    t = with_words(t, MODIFIERS, C::MODIFIER as u64, false);
+    t = with_words(t, MODIFIERS, C::MODIFIER_START as u64, true);
+    t = with_words(t, ASIDES, C::ASIDE_START as u64, true);
+    t = with_words(t, HEDGE_PHRASES, C::HEDGE_PHRASE_START as u64, true);
+    t = with_words(t, CLASSIFIER_NOUNS, C::CLASSIFIER_START as u64, true);
+    t = with_pairs(t, TEXT_ABBREVIATIONS, C::TEXT_ABBREVIATION_START as u64);
+    t = with_pairs(t, REPORTING_PRESENT, C::REPORTING_PAST as u64);
+    t = with_pairs(t, EVENT_NOUNS, C::EVENT_NOUN as u64);
+    t = with_words(t, TIME_DETERMINERS, C::TIME_DETERMINER as u64, false);
+    t = with_words(t, APPROACH_LINKS, C::APPROACH_LINK as u64, false);
+    t = with_words(t, ACRONYMS, C::ACRONYM, false);
+    t = with_words(t, SMALL_WORDS, C::SMALL_WORD, false);
     if keys(&t).saturating_mul(100) > SLOTS.saturating_mul(MAX_LOAD_PCT) {
         panic!("word_class: the hash table is too full; double SLOTS");
     }
@@ -271,7 +285,7 @@ mod tests {
     use crate::condense::lexicon;
 
     /// The classes found by scanning the tables as the rules once did, entry by entry.
-    fn scanned(word: &str) -> u32 {
+    fn scanned(word: &str) -> u64 {
         // A word's core has no space, so it never is an entry of several words.
         let whole = |table: &[&str]| {
             table
@@ -289,39 +303,41 @@ mod tests {
                 .any(|(e, _)| lexicon::is(word, lexicon::first_word(e).trim_end_matches('.')))
         };
         type C = Classes;
-        let all: [(bool, u32); 32] = [
-            (whole(OPENERS), C::OPENER),
-            (whole(OPENERS_NEED_COMMA), C::OPENER_NEEDS_COMMA),
-            (whole(HEDGES), C::HEDGE),
-            (whole(ATTRIBUTION_VERBS), C::ATTRIBUTION_VERB),
-            (whole(TIME_WORDS), C::TIME_WORD),
-            (whole(TIME_NOUNS), C::TIME_NOUN),
-            (whole(WEEKDAYS), C::WEEKDAY),
-            (whole(MONTHS), C::MONTH),
-            (whole(PLAN_WORDS), C::PLAN_WORD),
-            (whole(PLAN_VERBS), C::PLAN_VERB),
-            (whole(AUXILIARIES), C::AUXILIARY),
-            (whole(RELATIVES), C::RELATIVE),
-            (whole(COMMENT_PARTICIPLES), C::COMMENT_PARTICIPLE),
-            (whole(COMPANY_SUFFIXES), C::COMPANY_SUFFIX),
-            (whole(TITLES), C::TITLE),
-            (whole(OBJECT_NEWS_VERBS), C::OBJECT_NEWS_VERB),
-            (whole(APPROACH_VERBS), C::APPROACH_VERB),
-            (whole(FRAME_WORDS), C::FRAME_WORD),
-            (whole(EVENT_LINKS), C::EVENT_LINK),
-            (whole(SAYING_VERBS), C::SAYING_VERB),
-            (whole(SUBJECT_PRONOUNS), C::SUBJECT_PRONOUN),
-            (whole(DANGLING), C::DANGLING),
-            (whole(MODIFIERS), C::MODIFIER),
-            (first(MODIFIERS), C::MODIFIER_START),
-            (first(ASIDES), C::ASIDE_START),
-            (first(HEDGE_PHRASES), C::HEDGE_PHRASE_START),
-            (first(CLASSIFIER_NOUNS), C::CLASSIFIER_START),
-            (pairs(TEXT_ABBREVIATIONS), C::TEXT_ABBREVIATION_START),
-            (pairs(REPORTING_PRESENT), C::REPORTING_PAST),
-            (pairs(EVENT_NOUNS), C::EVENT_NOUN),
-            (whole(TIME_DETERMINERS), C::TIME_DETERMINER),
-            (whole(APPROACH_LINKS), C::APPROACH_LINK),
+        let all: [(bool, u64); 34] = [
+            (whole(OPENERS), C::OPENER as u64),
+            (whole(OPENERS_NEED_COMMA), C::OPENER_NEEDS_COMMA as u64),
+            (whole(HEDGES), C::HEDGE as u64),
+            (whole(ATTRIBUTION_VERBS), C::ATTRIBUTION_VERB as u64),
+            (whole(TIME_WORDS), C::TIME_WORD as u64),
+            (whole(TIME_NOUNS), C::TIME_NOUN as u64),
+            (whole(WEEKDAYS), C::WEEKDAY as u64),
+            (whole(MONTHS), C::MONTH as u64),
+            (whole(PLAN_WORDS), C::PLAN_WORD as u64),
+            (whole(PLAN_VERBS), C::PLAN_VERB as u64),
+            (whole(AUXILIARIES), C::AUXILIARY as u64),
+            (whole(RELATIVES), C::RELATIVE as u64),
+            (whole(COMMENT_PARTICIPLES), C::COMMENT_PARTICIPLE as u64),
+            (whole(COMPANY_SUFFIXES), C::COMPANY_SUFFIX as u64),
+            (whole(TITLES), C::TITLE as u64),
+            (whole(OBJECT_NEWS_VERBS), C::OBJECT_NEWS_VERB as u64),
+            (whole(APPROACH_VERBS), C::APPROACH_VERB as u64),
+            (whole(FRAME_WORDS), C::FRAME_WORD as u64),
+            (whole(EVENT_LINKS), C::EVENT_LINK as u64),
+            (whole(SAYING_VERBS), C::SAYING_VERB as u64),
+            (whole(SUBJECT_PRONOUNS), C::SUBJECT_PRONOUN as u64),
+            (whole(DANGLING), C::DANGLING as u64),
+            (whole(MODIFIERS), C::MODIFIER as u64),
+            (first(MODIFIERS), C::MODIFIER_START as u64),
+            (first(ASIDES), C::ASIDE_START as u64),
+            (first(HEDGE_PHRASES), C::HEDGE_PHRASE_START as u64),
+            (first(CLASSIFIER_NOUNS), C::CLASSIFIER_START as u64),
+            (pairs(TEXT_ABBREVIATIONS), C::TEXT_ABBREVIATION_START as u64),
+            (pairs(REPORTING_PRESENT), C::REPORTING_PAST as u64),
+            (pairs(EVENT_NOUNS), C::EVENT_NOUN as u64),
+            (whole(TIME_DETERMINERS), C::TIME_DETERMINER as u64),
+            (whole(APPROACH_LINKS), C::APPROACH_LINK as u64),
+            (whole(ACRONYMS), C::ACRONYM),
+            (whole(SMALL_WORDS), C::SMALL_WORD),
         ];
         all.iter()
             .filter(|(hit, _)| *hit)
@@ -340,6 +356,8 @@ mod tests {
             MODIFIERS,
             ASIDES,
             AUXILIARIES,
+            ACRONYMS,
+            SMALL_WORDS,
         ] {
             words.extend(table.iter().map(|e| lexicon::first_word(e)));
         }
