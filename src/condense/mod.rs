@@ -127,16 +127,25 @@ fn ascend<F: Fit>(
     for step in steps {
         draft.clear();
         write(step, draft);
-        // A draft that overflowed is no candidate: it is not trimmed to find out.
-        if draft.overflowed() {
-            continue;
-        }
-        let text = fit::trim_dangling(draft.as_str());
-        if !text.is_empty() && fit.fits(text) {
-            return Attempt::Fits(text.len());
+        if let Some(len) = fitting(draft, fit) {
+            return Attempt::Fits(len);
         }
     }
-    // The draft holds the barest candidate: cut it.
+    cut(draft, fit)
+}
+
+/// How much of the candidate in `draft` is the digest, if it fits. A draft that overflowed is
+/// no candidate: it is not trimmed to find out.
+fn fitting<F: Fit>(draft: &Draft, fit: &F) -> Option<usize> {
+    if draft.overflowed() {
+        return None;
+    }
+    let text = fit::trim_dangling(draft.as_str());
+    (!text.is_empty() && fit.fits(text)).then_some(text.len())
+}
+
+/// The candidate in `draft`, cut at a word boundary to fit.
+fn cut<F: Fit>(draft: &Draft, fit: &F) -> Attempt {
     match fit::cut(draft.as_str(), fit) {
         Some(text) => Attempt::Fits(text.len()),
         None => Attempt::NoWordFits,

@@ -13,8 +13,9 @@ use heapless::Vec;
 
 use super::compose::Draft;
 use super::lexicon::{
-    self, ASIDES, CLASSIFIER_NOUNS, EVENT_NOUNS, HEDGE_PHRASES, MODIFIERS,
-    NON_TERMINAL_ABBREVIATIONS, OBJECT_NEWS_VERBS, REPORTING_PRESENT, TEXT_ABBREVIATIONS,
+    self, ASIDES, CIRCUMSTANCE_PREPOSITIONS, CLASSIFIER_NOUNS, EVENT_NOUNS, GENERIC_SOURCES,
+    HEDGE_PHRASES, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, OBJECT_NEWS_VERBS, PERSONAL_PRONOUNS,
+    REPORTING_PRESENT, TEXT_ABBREVIATIONS,
 };
 use super::word_class::Classes;
 
@@ -33,20 +34,28 @@ const ATTRIBUTION_MAX_WORDS: usize = 10;
 /// many words ("A U.S. fighter jet").
 const SUBJECT_MAX_WORDS: usize = 6;
 
+/// Words that may stand before a source that names no one ("some U.S. officials").
+const GENERIC_SOURCE_LEAD_WORDS: usize = 2;
+
+/// What a source says is a clause of at least this many words ("the fire is out").
+const MIN_REPORTED_WORDS: usize = 3;
+
+/// A trailing phrase of circumstance ("amid heavy security") is at most this many words.
+const TRAILING_PHRASE_MAX_WORDS: usize = 5;
+
 /// Words between "after" and a verb of approach ("after the craft approached").
 const APPROACH_GAP_WORDS: usize = 4;
 
 /// An appositive or relative clause set off by commas is at most this many words.
 const CLAUSE_MAX_WORDS: usize = 14;
 
-/// When an edit was made: the first level's edits are 0, the others 1, 2, … in the order the
-/// rules make them.
+/// When an edit was made: 1, 2, … in the order the rules make them (0 is before any).
 type Stamp = u8;
 
 /// The stamp of what was never done.
 const NEVER: Stamp = Stamp::MAX;
 
-/// Most edits past the first level one pass makes: stamps must stay below [`NEVER`].
+/// Most edits one pass makes: stamps must stay below [`NEVER`].
 pub const MAX_EDITS: usize = NEVER as usize - 1;
 
 /// A word index in the links between live words; [`NO_WORD`] is none.
@@ -118,9 +127,11 @@ pub struct Sentence<'a> {
     shouting: bool,
     /// The stamp of the edit being made.
     stamp: Stamp,
-    /// How many edits past the first level have been made, and how many may be.
+    /// How many edits have been made, how many may be, and how many the first level made.
     made: usize,
     limit: usize,
+    first_level: usize,
+    level_ends: [usize; LEVELS.len()],
     /// How many words are live.
     live_words: usize,
 }
@@ -148,6 +159,9 @@ pub const LEVELS: [Level; 8] = [
         s.company_suffixes();
         s.titles();
         s.classifiers();
+        s.trailing_phrase();
+        s.lead_article();
+        s.headline_verbs();
     },
     |s| s.auxiliaries(),
     |s| s.articles(),
@@ -178,6 +192,8 @@ impl<'a> Sentence<'a> {
             stamp: 0,
             made: 0,
             limit: 0,
+            first_level: 0,
+            level_ends: [0; LEVELS.len()],
             live_words: 0,
         }
     }
@@ -217,32 +233,37 @@ impl<'a> Sentence<'a> {
         self.live_words = self.words.len();
     }
 
-    /// Applies the rules of the first level wherever they match (nothing of the news goes),
-    /// then at most `edits` edits of the others (at most [`MAX_EDITS`]), level by level.
+    /// Applies the rules level by level, at most `edits` edits in all (at most [`MAX_EDITS`]),
+    /// each stamped with its place in that order.
     pub fn trim(&mut self, edits: usize) {
-        let mut levels = LEVELS.iter();
-        if let Some(always) = levels.next() {
-            self.stamp = 0;
-            self.limit = usize::MAX;
-            always(self);
-        }
         self.made = 0;
         self.limit = edits.min(MAX_EDITS);
-        for level in levels {
+        for (n, level) in LEVELS.iter().enumerate() {
             level(self);
+            if let Some(end) = self.level_ends.get_mut(n) {
+                *end = self.made;
+            }
         }
+        self.first_level = self.level_ends.first().copied().unwrap_or(0);
     }
 
-    /// How many edits past the first level the last [`Self::trim`] made.
+    /// How many edits had been made when level `n` was done.
+    pub fn level_end(&self, n: usize) -> usize {
+        self.level_ends.get(n).copied().unwrap_or(self.made)
+    }
+
+    /// How many edits the last [`Self::trim`] made.
     pub fn edits(&self) -> usize {
         self.made
     }
 
+    /// How many of them the first level made (nothing of the news).
+    pub fn first_level_edits(&self) -> usize {
+        self.first_level
+    }
+
     /// Takes one edit from those left, and stamps what it changes; `false` when none is left.
     fn begin(&mut self) -> bool {
-        if self.limit == usize::MAX {
-            return true;
-        }
         if self.made >= self.limit {
             return false;
         }
@@ -251,7 +272,7 @@ impl<'a> Sentence<'a> {
         true
     }
 
-    /// Writes the words left after the first level and `edits` more edits into `draft`,
+    /// Writes the words left after the first `edits` edits into `draft`,
     /// recasing ALL-CAPS text. A comma or other clause mark is kept only where the clause it
     /// closes is still there.
     pub fn render(&self, edits: usize, draft: &mut Draft) {
@@ -641,6 +662,7 @@ impl<'a> Sentence<'a> {
     /// "according to X", ", officials said", "X said it will …" (becomes "X will …"), and
     /// the "that" after a verb of saying.
     fn attribution(&mut self) {
+        self.generic_source();
         for i in 0..self.words.len() {
             if !self.live(i) {
                 continue;
@@ -665,7 +687,17 @@ impl<'a> Sentence<'a> {
             let next = self.next_live(i);
             // "X said it plans …": the pronoun is X, so "X plans …".
             if let Some(n) = next {
+                // "X says it was a mistake": that "it" is not X ("X said it was told" or "it is
+                // considering" is X).
+                let expletive = self.is(n, "it")
+                    && self.next_live(n).is_some_and(|v| {
+                        self.in_table(v, &["is", "was", "'s"])
+                            && self
+                                .next_live(v)
+                                .is_some_and(|w| !self.is_participle(w) && !self.is_progressive(w))
+                    });
                 if self.has(n, Classes::SUBJECT_PRONOUN)
+                    && !expletive
                     && self.has(i, Classes::SAYING_VERB)
                     && let start = self.clause_start_of(i)
                     && start < i
@@ -702,6 +734,51 @@ impl<'a> Sentence<'a> {
                 self.drop_span(start, end);
             }
         }
+    }
+
+    /// "Experts say the fire …", "U.S. officials said that …": a source that names no one
+    /// opening the sentence goes, with its verb; the news is what follows.
+    fn generic_source(&mut self) {
+        let Some(first) = self.first_live() else {
+            return;
+        };
+        let mut j = first;
+        for _ in 0..=GENERIC_SOURCE_LEAD_WORDS {
+            if self.comma_after(j) {
+                return;
+            }
+            if self.in_table(j, GENERIC_SOURCES) {
+                break;
+            }
+            match self.next_live(j) {
+                Some(n) => j = n,
+                None => return,
+            }
+        }
+        let Some(verb) = self.next_live(j) else {
+            return;
+        };
+        if !self.in_table(j, GENERIC_SOURCES)
+            || self.comma_after(j)
+            || !self.has(verb, Classes::ATTRIBUTION_VERB)
+            || self.comma_after(verb)
+        {
+            return;
+        }
+        let last = match self.next_live(verb) {
+            Some(t) if self.is(t, "that") && !self.comma_after(t) => t,
+            _ => verb,
+        };
+        // What is said must be a clause of its own, not an object ("Experts say so"), and not
+        // one whose subject stands for the source ("analysts said they …").
+        let said = self.next_live(last);
+        let own = said.is_some_and(|n| {
+            self.nth_live(n, MIN_REPORTED_WORDS).is_some() && !self.in_table(n, PERSONAL_PRONOUNS)
+        });
+        if !own || !self.begin() {
+            return;
+        }
+        self.drop_span(first, last);
     }
 
     /// The first live word of the clause holding word `i`.
@@ -890,14 +967,28 @@ impl<'a> Sentence<'a> {
 
     /// "this morning", "last week", "that same day": the end of the phrase if one starts at `i`.
     fn time_noun_phrase(&self, i: usize) -> Option<usize> {
-        if !self.has(i, Classes::TIME_DETERMINER) {
+        if !self.has(i, Classes::TIME_DETERMINER) || self.comma_after(i) {
             return None;
         }
         let mut n = self.next_live(i)?;
-        if self.is(n, "same") && !self.comma_after(i) {
+        if self.is(n, "same") {
             n = self.next_live(n)?;
         }
-        (self.has(n, Classes::TIME_NOUN) && !self.comma_after(i)).then_some(n)
+        if !self.has(n, Classes::TIME_NOUN) {
+            return None;
+        }
+        // "next Monday morning": a second time noun belongs to the phrase.
+        if !self.comma_after(n)
+            && let Some(m) = self.next_live(n)
+            && self.has(m, Classes::TIME_NOUN)
+        {
+            n = m;
+        }
+        // "this year 's pace": a time that owns something is not a time phrase.
+        let owner = self
+            .next_live(n)
+            .is_some_and(|m| self.in_table(m, &["'s", "'"]));
+        (!owner).then_some(n)
     }
 
     /// Hedges and intensifiers: "actively", "just", "so much".
@@ -935,7 +1026,7 @@ impl<'a> Sentence<'a> {
     /// "has been killed" -> "killed", "is negotiating" -> "negotiating", "will meet" -> "to
     /// meet", "is scheduled to hold" -> "to hold", "plans to form" -> "to form", and verbs of
     /// saying in the present ("confirmed" -> "confirms").
-    fn auxiliaries(&mut self) {
+    fn headline_verbs(&mut self) {
         for i in 0..self.words.len() {
             if !self.live(i) || self.comma_after(i) {
                 continue;
@@ -943,7 +1034,14 @@ impl<'a> Sentence<'a> {
             let Some(next) = self.next_live(i) else {
                 continue;
             };
-            if self.is(i, "will") && self.bare(next).chars().all(|c| c.is_ascii_lowercase()) {
+            // "Acme will build" is "Acme to build"; "if I will" or "they plan to" stay: the
+            // headline form needs a subject that is not a pronoun.
+            let subject = self.prev_live(i);
+            let after_pronoun = subject.is_some_and(|p| self.in_table(p, PERSONAL_PRONOUNS));
+            if self.is(i, "will")
+                && !after_pronoun
+                && self.bare(next).chars().all(|c| c.is_ascii_lowercase())
+            {
                 if !self.begin() {
                     return;
                 }
@@ -957,51 +1055,91 @@ impl<'a> Sentence<'a> {
                 }
                 continue;
             }
-            if self.has(i, Classes::PLAN_VERB) && self.is(next, "to") {
+            if self.has(i, Classes::PLAN_VERB) && self.is(next, "to") && !after_pronoun {
                 if !self.begin() {
                     return;
                 }
                 self.drop(i);
                 continue;
             }
-            if self.has(i, Classes::AUXILIARY) {
-                // The chain of auxiliaries ("has been being") and the verb after it.
-                let mut last = i;
+            // "is expected to cut" -> "to cut".
+            if self.has(i, Classes::AUXILIARY) && !after_pronoun {
                 let mut verb = next;
                 while self.in_table(verb, &["been", "being", "be"]) && !self.comma_after(verb) {
-                    last = verb;
                     match self.next_live(verb) {
                         Some(v) => verb = v,
                         None => break,
                     }
                 }
-                let planned = self.has(verb, Classes::PLAN_WORD)
-                    && self.next_live(verb).is_some_and(|t| self.is(t, "to"));
-                let participle = self.is_participle(verb) || self.is_progressive(verb);
-                if (planned || participle) && !self.begin() {
-                    return;
-                }
-                if planned {
+                if self.has(verb, Classes::PLAN_WORD)
+                    && !self.comma_after(verb)
+                    && self.next_live(verb).is_some_and(|t| self.is(t, "to"))
+                {
+                    if !self.begin() {
+                        return;
+                    }
                     self.drop_span(i, verb);
-                } else if participle {
-                    self.drop_span(i, last);
                 }
                 continue;
             }
             let present = REPORTING_PRESENT
                 .iter()
                 .filter(|_| self.has(i, Classes::REPORTING_PAST))
-                .find(|(past, _)| self.is(i, past))
-                .map(|(_, present)| *present);
+                .find(|(past, _, _)| self.is(i, past))
+                .map(|(_, one, many)| {
+                    if subject.is_some_and(|s| self.is_plural(s)) {
+                        *many
+                    } else {
+                        *one
+                    }
+                });
             if let Some(present) = present
-                && self
-                    .prev_live(i)
-                    .is_some_and(|p| !self.has(p, Classes::AUXILIARY))
+                && subject.is_some_and(|p| !self.has(p, Classes::AUXILIARY))
             {
                 if !self.begin() {
                     return;
                 }
                 self.rewrite(i, present);
+            }
+        }
+    }
+
+    /// Whether word `i` reads as a plural subject: a lower-case noun in "-s" ("officials",
+    /// "troops"), or "they"/"we". Names ("Sears") and "-ss" words ("press") are not.
+    fn is_plural(&self, i: usize) -> bool {
+        let w = self.bare(i);
+        self.in_table(i, &["they", "we", "you", "i"])
+            || (w.len() > 3
+                && w.bytes().all(|b| b.is_ascii_lowercase())
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("us")
+                && !w.ends_with("is"))
+    }
+
+    fn auxiliaries(&mut self) {
+        for i in 0..self.words.len() {
+            if !self.live(i) || self.comma_after(i) || !self.has(i, Classes::AUXILIARY) {
+                continue;
+            }
+            let Some(next) = self.next_live(i) else {
+                continue;
+            };
+            // The chain of auxiliaries ("has been being") and the verb after it.
+            let mut last = i;
+            let mut verb = next;
+            while self.in_table(verb, &["been", "being", "be"]) && !self.comma_after(verb) {
+                last = verb;
+                match self.next_live(verb) {
+                    Some(v) => verb = v,
+                    None => break,
+                }
+            }
+            if self.is_participle(verb) || self.is_progressive(verb) {
+                if !self.begin() {
+                    return;
+                }
+                self.drop_span(i, last);
             }
         }
     }
@@ -1099,11 +1237,12 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// "the", "a", "an".
+    /// "the", "a", "an", and the possessives a headline leaves out as it does them ("its",
+    /// "their": "Union Oil lowers posted prices").
     fn articles(&mut self) {
         for i in 0..self.words.len() {
             if self.live(i)
-                && self.in_table(i, &["the", "a", "an"])
+                && self.in_table(i, &["the", "a", "an", "its", "their"])
                 && !self.comma_after(i)
                 && self.next_live(i).is_some()
             {
@@ -1112,6 +1251,56 @@ impl<'a> Sentence<'a> {
                 }
                 self.drop(i);
             }
+        }
+    }
+
+    /// "… transported to California amid heavy security" -> "… transported to California": a
+    /// sentence's last phrase, when it adds circumstance (a preposition and a few plain words,
+    /// no name, number or place), goes before any word of its core does.
+    fn trailing_phrase(&mut self) {
+        let Some(last) = self.last_live() else {
+            return;
+        };
+        // Back from the end to the preposition that opens the phrase.
+        let mut j = last;
+        for _ in 0..TRAILING_PHRASE_MAX_WORDS {
+            let Some(p) = self.prev_live(j) else {
+                return;
+            };
+            if self.comma_after(p) || self.capitalised(j) || self.has_digit(j) {
+                return;
+            }
+            j = p;
+            if self.in_table(j, CIRCUMSTANCE_PREPOSITIONS) {
+                // The phrase must leave a sentence: a subject and a verb at least.
+                if self.live_count() < self.live_between(j, last).saturating_add(3) {
+                    return;
+                }
+                if !self.begin() {
+                    return;
+                }
+                self.drop_span(j, last);
+                return;
+            }
+        }
+    }
+
+    fn has_digit(&self, i: usize) -> bool {
+        self.bare(i).bytes().any(|b| b.is_ascii_digit())
+    }
+
+    /// "The Federal Reserve is …" -> "Federal Reserve is …": a headline never opens with an
+    /// article.
+    fn lead_article(&mut self) {
+        if let Some(first) = self.first_live()
+            && self.in_table(first, &["the", "a", "an"])
+            && !self.comma_after(first)
+            && self.next_live(first).is_some()
+        {
+            if !self.begin() {
+                return;
+            }
+            self.drop(first);
         }
     }
 
@@ -1439,4 +1628,107 @@ fn ends_clause(text: &str) -> bool {
     }
     text.trim_end_matches(['"', '\'', ')', '”', '’'])
         .ends_with([',', ';', ':', '—', '–'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn rendered(s: &Sentence, edits: usize) -> std::string::String {
+        let mut draft = Draft::default();
+        s.render(edits, &mut draft);
+        draft.as_str().into()
+    }
+
+    const WORDS: &[&str] = &[
+        "the",
+        "a",
+        "Acme",
+        "Corp",
+        "said",
+        "it",
+        "will",
+        "build",
+        "has",
+        "been",
+        "killed",
+        "in",
+        "Ohio,",
+        "on",
+        "Tuesday,",
+        "officials",
+        "which",
+        "who",
+        "U.S.",
+        "President",
+        "Trump",
+        "United",
+        "States",
+        "percent",
+        "just",
+        "very",
+        "Well,",
+        "(Reuters)",
+        "downed",
+        "drone",
+        "Iranian",
+        "near",
+        "after",
+        "approached",
+        "carrier",
+        "this",
+        "week",
+        "a",
+        "lot",
+        "of",
+        "plans",
+        "to",
+        "is",
+        "expected",
+        "amid",
+        "heavy",
+        "security.",
+        "Experts",
+        "say",
+        "that",
+    ];
+
+    proptest! {
+        /// One pass of the rules stamps its edits; the sentence as it stood after any `k`
+        /// of them is the sentence a pass allowed only `k` edits leaves.
+        #[test]
+        fn any_number_of_edits_renders_as_a_pass_stopped_there(
+            picks in prop::collection::vec(0..WORDS.len(), 1..40),
+        ) {
+            let text = picks.iter().filter_map(|&i| WORDS.get(i)).copied()
+                .collect::<std::vec::Vec<_>>().join(" ");
+            let mut all = Sentence::new(&text);
+            all.trim(MAX_EDITS);
+            for k in 0..=all.edits() {
+                let mut stopped = Sentence::new(&text);
+                stopped.trim(k);
+                prop_assert_eq!(rendered(&all, k), rendered(&stopped, k), "{} edits of {:?}", k, text);
+            }
+        }
+    }
+
+    #[test]
+    fn levels_end_in_order_and_the_first_edits_are_the_safest() {
+        let text = "Well, Acme Corp said on Tuesday that it will build the plant.";
+        let mut s = Sentence::new(text);
+        s.trim(MAX_EDITS);
+        let ends: std::vec::Vec<usize> = (0..LEVELS.len()).map(|n| s.level_end(n)).collect();
+        assert!(ends.windows(2).all(|w| w[0] <= w[1]), "{ends:?}");
+        assert_eq!(s.level_end(LEVELS.len() - 1), s.edits());
+        // The opener, the time phrase and the "that" after "said" go first (checked by hand).
+        assert_eq!(
+            rendered(&s, s.first_level_edits()),
+            "Acme Corp said it will build the plant"
+        );
+        assert_eq!(
+            rendered(&s, 0),
+            "Well, Acme Corp said on Tuesday that it will build the plant"
+        );
+    }
 }

@@ -218,6 +218,21 @@ const fn with_pairs(mut table: Table, pairs: &[(&'static str, &str)], class: u64
     table
 }
 
+const fn with_triples(
+    mut table: Table,
+    triples: &[(&'static str, &str, &str)],
+    class: u64,
+) -> Table {
+    let mut rest = triples;
+    while let [(entry, _, _), tail @ ..] = rest {
+        if let Some(key) = key(entry, true) {
+            table = with_key(table, key, class);
+        }
+        rest = tail;
+    }
+    table
+}
+
 /// How many keys `table` holds.
 const fn keys(table: &Table) -> usize {
     let mut n = 0usize;
@@ -267,7 +282,7 @@ const fn build() -> Table {
     t = with_words(t, HEDGE_PHRASES, C::HEDGE_PHRASE_START as u64, true);
     t = with_words(t, CLASSIFIER_NOUNS, C::CLASSIFIER_START as u64, true);
     t = with_pairs(t, TEXT_ABBREVIATIONS, C::TEXT_ABBREVIATION_START as u64);
-    t = with_pairs(t, REPORTING_PRESENT, C::REPORTING_PAST as u64);
+    t = with_triples(t, REPORTING_PRESENT, C::REPORTING_PAST as u64);
     t = with_pairs(t, EVENT_NOUNS, C::EVENT_NOUN as u64);
     t = with_words(t, TIME_DETERMINERS, C::TIME_DETERMINER as u64, false);
     t = with_words(t, APPROACH_LINKS, C::APPROACH_LINK as u64, false);
@@ -332,7 +347,12 @@ mod tests {
             (first(HEDGE_PHRASES), C::HEDGE_PHRASE_START as u64),
             (first(CLASSIFIER_NOUNS), C::CLASSIFIER_START as u64),
             (pairs(TEXT_ABBREVIATIONS), C::TEXT_ABBREVIATION_START as u64),
-            (pairs(REPORTING_PRESENT), C::REPORTING_PAST as u64),
+            (
+                REPORTING_PRESENT
+                    .iter()
+                    .any(|(e, _, _)| lexicon::is(word, e)),
+                C::REPORTING_PAST as u64,
+            ),
             (pairs(EVENT_NOUNS), C::EVENT_NOUN as u64),
             (whole(TIME_DETERMINERS), C::TIME_DETERMINER as u64),
             (whole(APPROACH_LINKS), C::APPROACH_LINK as u64),
