@@ -11,11 +11,10 @@
 
 use super::Attempt;
 use super::compose::Draft;
-use super::fit::{self, Fit};
+use super::fit::Fit;
 use super::lexicon::{self, ABBREVIATIONS, EVENT_NOUNS, REPORTING_PRESENT, TEXT_ABBREVIATIONS};
 use super::sentence::{self, Normal};
 use super::trim::{LEVELS, MAX_EDITS, Sentence};
-use super::word_class::Classes;
 use crate::record::EventRecord;
 
 pub use super::sentence::{lead_sentence, without_dateline};
@@ -52,7 +51,12 @@ fn climb<F: Fit>(text: &str, fit: &F, draft: &mut Draft) -> Attempt {
     let mut words = Sentence::empty();
     words.read(&normal);
     words.trim(MAX_EDITS);
+    let room = fit.max_bytes();
     let fits_after = |edits: usize, draft: &mut Draft| {
+        // A candidate whose words alone overflow the room is not written to find that out.
+        if words.least_bytes(edits).is_some_and(|least| least > room) {
+            return None;
+        }
         draft.clear();
         words.render(edits, draft);
         super::fitting(draft, fit)
@@ -98,9 +102,7 @@ fn climb<F: Fit>(text: &str, fit: &F, draft: &mut Draft) -> Attempt {
             continue;
         }
         tried = Some(edits);
-        draft.clear();
-        words.render(edits, draft);
-        let shown = substance(fit::cut(draft.as_str(), fit).unwrap_or_default());
+        let shown = words.substance_within(edits, room);
         if shown > best.0 {
             best = (shown, edits);
         }
@@ -108,17 +110,6 @@ fn climb<F: Fit>(text: &str, fit: &F, draft: &mut Draft) -> Attempt {
     draft.clear();
     words.render(best.1, draft);
     super::cut(draft, fit)
-}
-
-/// How many words of `text` carry substance: not articles, prepositions or auxiliaries (the
-/// words that may not end a digest).
-fn substance(text: &str) -> usize {
-    text.split(' ')
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| {
-            !w.is_empty() && !Classes::of(w).any(u64::from(Classes::DANGLING | Classes::AUXILIARY))
-        })
-        .count()
 }
 
 /// Whether the free-text rules can write `word` (any case, without marks) that was not in

@@ -108,6 +108,19 @@ impl<'a> Word<'a> {
         self.dropped_at > edits
     }
 
+    /// The bytes the word writes as it stands, but for its trailing marks (which writing may
+    /// leave out): see [`Sentence::least_bytes`].
+    fn least(&self) -> usize {
+        if self.bare.is_empty() && self.out.is_none() {
+            return self.text.len();
+        }
+        let word = self.out.map_or(self.bare.len(), str::len);
+        let after = self.after.map_or(0, |a| a.len().saturating_add(1));
+        usize::from(self.bare_at)
+            .saturating_add(word)
+            .saturating_add(after)
+    }
+
     /// The marks before the bare word, and those after it: `("(", "),")`.
     fn split(&self) -> (&'a str, &'a str) {
         let at = usize::from(self.bare_at);
@@ -123,8 +136,10 @@ impl<'a> Word<'a> {
 /// One sentence, as words a rule can strike or rewrite.
 pub struct Sentence<'a> {
     words: Vec<Word<'a>, MAX_WORDS>,
-    /// Whether the sentence is written in ALL CAPS, and is recased as it is written.
+    /// Whether the sentence is written in ALL CAPS, and is recased as it is written; whether
+    /// it is all ASCII (whose recasing keeps every length).
     shouting: bool,
+    ascii: bool,
     /// The stamp of the edit being made.
     stamp: Stamp,
     /// How many edits have been made, how many may be, and how many the first level made.
@@ -132,8 +147,11 @@ pub struct Sentence<'a> {
     limit: usize,
     first_level: usize,
     level_ends: [usize; LEVELS.len()],
-    /// How many words are live.
+    /// How many words are live, and the bytes they write but for trailing marks.
     live_words: usize,
+    least_words: usize,
+    /// [`Self::least_bytes`] after each number of edits.
+    least_after: [u16; MAX_EDITS + 1],
 }
 
 /// One level of rules.
@@ -189,12 +207,15 @@ impl<'a> Sentence<'a> {
         Self {
             words: Vec::new(),
             shouting: false,
+            ascii: true,
             stamp: 0,
             made: 0,
             limit: 0,
             first_level: 0,
             level_ends: [0; LEVELS.len()],
             live_words: 0,
+            least_words: 0,
+            least_after: [0; MAX_EDITS + 1],
         }
     }
 
@@ -202,6 +223,7 @@ impl<'a> Sentence<'a> {
     pub fn read(&mut self, text: &'a str) {
         *self = Self {
             shouting: super::compose::is_shouting(text),
+            ascii: text.is_ascii(),
             ..Self::empty()
         };
         let words = &mut self.words;
@@ -231,6 +253,7 @@ impl<'a> Sentence<'a> {
             last.next = NO_WORD;
         }
         self.live_words = self.words.len();
+        self.least_words = self.words.iter().map(Word::least).sum();
     }
 
     /// Applies the rules level by level, at most `edits` edits in all (at most [`MAX_EDITS`]),
@@ -245,6 +268,17 @@ impl<'a> Sentence<'a> {
             }
         }
         self.first_level = self.level_ends.first().copied().unwrap_or(0);
+        self.record_least();
+    }
+
+    /// Notes [`Self::least_bytes`] for the edits made so far.
+    fn record_least(&mut self) {
+        let least = self
+            .least_words
+            .saturating_add(self.live_words.saturating_sub(1));
+        if let Some(slot) = self.least_after.get_mut(self.made) {
+            *slot = u16::try_from(least).unwrap_or(u16::MAX);
+        }
     }
 
     /// How many edits had been made when level `n` was done.
@@ -267,9 +301,75 @@ impl<'a> Sentence<'a> {
         if self.made >= self.limit {
             return false;
         }
+        self.record_least();
         self.made = self.made.saturating_add(1);
         self.stamp = Stamp::try_from(self.made).unwrap_or(NEVER.saturating_sub(1));
         true
+    }
+
+    /// The words live after `edits` edits, in order, with the bytes each writes (its leading
+    /// marks, its word or the word it became, a word written after it, its trailing marks;
+    /// writing may leave some trailing marks out).
+    fn shown(&self, edits: usize) -> impl Iterator<Item = (&Word<'a>, usize)> + '_ {
+        let edits = Stamp::try_from(edits.min(MAX_EDITS)).unwrap_or(0);
+        self.words
+            .iter()
+            .filter(move |w| w.live_after(edits))
+            .map(move |w| {
+                let (lead, rest) = w.split();
+                let word = match w.out.filter(|_| w.out_at <= edits) {
+                    Some(out) => out.len(),
+                    None => w.bare.len(),
+                };
+                let after = w
+                    .after
+                    .filter(|_| w.after_at <= edits)
+                    .map_or(0, |a| a.len().saturating_add(1));
+                let bytes = if w.bare.is_empty() && w.out.is_none() {
+                    w.text.len()
+                } else {
+                    lead.len()
+                        .saturating_add(word)
+                        .saturating_add(after)
+                        .saturating_add(rest.len())
+                };
+                (w, bytes)
+            })
+    }
+
+    /// At least how many bytes [`Self::render`] writes after `edits` edits: the words and the
+    /// spaces between them, without the trailing marks writing may leave out. (`None` for
+    /// ALL-CAPS text beyond ASCII: recasing may change a character's length.)
+    pub fn least_bytes(&self, edits: usize) -> Option<usize> {
+        if self.shouting && !self.ascii {
+            return None;
+        }
+        self.least_after
+            .get(edits.min(self.made))
+            .map(|&least| usize::from(least))
+    }
+
+    /// How many words of substance (not articles, prepositions, auxiliaries: no word that may
+    /// not end a digest) the sentence shows in its first `room` bytes after `edits` edits.
+    pub fn substance_within(&self, edits: usize, room: usize) -> usize {
+        let mut used = 0usize;
+        let mut count = 0usize;
+        for (n, (w, bytes)) in self.shown(edits).enumerate() {
+            used = used
+                .saturating_add(bytes)
+                .saturating_add(usize::from(n > 0));
+            if used > room {
+                break;
+            }
+            let plain = w.classes & (Classes::DANGLING | Classes::AUXILIARY) == 0;
+            let extra = w
+                .after
+                .is_some_and(|_| w.after_at <= Stamp::try_from(edits.min(MAX_EDITS)).unwrap_or(0));
+            count = count
+                .saturating_add(usize::from(plain && !w.bare.is_empty()))
+                .saturating_add(usize::from(extra));
+        }
+        count
     }
 
     /// Writes the words left after the first `edits` edits into `draft`,
@@ -280,7 +380,6 @@ impl<'a> Sentence<'a> {
         let live_after = |j: usize| self.words.get(j).is_some_and(|w| w.live_after(edits));
         let next_after =
             |i: usize| (i.saturating_add(1)..self.words.len()).find(|&j| live_after(j));
-        let last = (0..self.words.len()).rev().find(|&j| live_after(j));
         let mut at = (0..self.words.len()).find(|&j| live_after(j));
         while let Some(i) = at {
             let Some(w) = self.words.get(i) else {
@@ -298,7 +397,7 @@ impl<'a> Sentence<'a> {
             if ends_clause(trailing) && struck_between && !closed {
                 trailing = trailing.trim_end_matches([',', ';', ':']);
             }
-            if Some(i) == last
+            if next.is_none()
                 && trailing.ends_with('.')
                 && !self.is_abbreviation(i)
                 && !super::fit::is_dangling(out.unwrap_or(w.bare))
@@ -535,6 +634,7 @@ impl<'a> Sentence<'a> {
             return;
         }
         w.dropped_at = stamp;
+        let least = w.least();
         let (prev, next) = (w.prev, w.next);
         if let Some(p) = self.words.get_mut(usize::from(prev)) {
             p.next = next;
@@ -543,6 +643,7 @@ impl<'a> Sentence<'a> {
             n.prev = prev;
         }
         self.live_words = self.live_words.saturating_sub(1);
+        self.least_words = self.least_words.saturating_sub(least);
     }
 
     /// Strikes words `from..=to`, unless that would leave nothing.
@@ -561,8 +662,15 @@ impl<'a> Sentence<'a> {
     fn rewrite(&mut self, i: usize, out: &'static str) {
         let stamp = self.stamp;
         if let Some(w) = self.words.get_mut(i).filter(|w| w.out.is_none()) {
+            let before = w.least();
             w.out = Some(out);
             w.out_at = stamp;
+            if w.live() {
+                self.least_words = self
+                    .least_words
+                    .saturating_sub(before)
+                    .saturating_add(w.least());
+            }
         }
     }
 
@@ -571,8 +679,15 @@ impl<'a> Sentence<'a> {
     fn append(&mut self, i: usize, after: &'static str) {
         let stamp = self.stamp;
         if let Some(w) = self.words.get_mut(i).filter(|w| w.after.is_none()) {
+            let before = w.least();
             w.after = Some(after);
             w.after_at = stamp;
+            if w.live() {
+                self.least_words = self
+                    .least_words
+                    .saturating_sub(before)
+                    .saturating_add(w.least());
+            }
         }
     }
 
@@ -1700,15 +1815,24 @@ mod tests {
         #[test]
         fn any_number_of_edits_renders_as_a_pass_stopped_there(
             picks in prop::collection::vec(0..WORDS.len(), 1..40),
+            shouting in any::<bool>(),
         ) {
             let text = picks.iter().filter_map(|&i| WORDS.get(i)).copied()
                 .collect::<std::vec::Vec<_>>().join(" ");
+            let text = if shouting { text.to_uppercase() } else { text };
             let mut all = Sentence::new(&text);
             all.trim(MAX_EDITS);
             for k in 0..=all.edits() {
                 let mut stopped = Sentence::new(&text);
                 stopped.trim(k);
-                prop_assert_eq!(rendered(&all, k), rendered(&stopped, k), "{} edits of {:?}", k, text);
+                let written = rendered(&all, k);
+                prop_assert_eq!(&written, &rendered(&stopped, k), "{} edits of {:?}", k, text);
+                // The bound the ladder skips candidates by never exceeds what is written.
+                let mut draft = Draft::default();
+                all.render(k, &mut draft);
+                if let Some(least) = all.least_bytes(k).filter(|_| !draft.overflowed()) {
+                    prop_assert!(least <= written.len(), "{} > {:?}", least, written);
+                }
             }
         }
     }
