@@ -1237,6 +1237,10 @@ impl<'a> Sentence<'a> {
             if !self.live(i) || self.comma_after(i) || !self.has(i, Classes::AUXILIARY) {
                 continue;
             }
+            // "said to be consulting": an infinitive keeps its "be".
+            if self.prev_live(i).is_some_and(|p| self.is(p, "to")) {
+                continue;
+            }
             let Some(next) = self.next_live(i) else {
                 continue;
             };
