@@ -149,6 +149,22 @@ fn a_reporting_verb_turns_present_and_its_clause_keeps_the_news() {
 }
 
 #[test]
+fn a_reporting_verb_agrees_with_its_subject_and_an_infinitive_keeps_be() {
+    let text = "Union leaders said the strike at the Elm River plant had ended after talks with \
+                the owners.";
+    assert_eq!(
+        headline(text, 64),
+        "Union leaders say strike at Elm River plant ended after talks"
+    );
+    // The head of the subject is "Officials", not the "County" before the verb.
+    let text = "Officials in Tulsa County said on Monday that a line of severe thunderstorms had \
+                brought down power lines.";
+    assert_eq!(headline(text, 48), "Officials in Tulsa County say a line of severe");
+    let text = "He is said to be consulting with the FBI about the case.";
+    assert_eq!(headline(text, 48), "He is said to be consulting with FBI about case");
+}
+
+#[test]
 fn a_whole_article_of_several_kilobytes_still_gives_a_digest() {
     let mut article =
         String::from("Officials said a storm has closed the harbor at Port Elm for two days. ");

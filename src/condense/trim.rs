@@ -1202,11 +1202,12 @@ impl<'a> Sentence<'a> {
                 .filter(|_| self.has(i, Classes::REPORTING_PAST))
                 .find(|(past, _, _)| self.is(i, past))
                 .map(|(_, one, many)| {
-                    if subject.is_some_and(|s| self.is_plural(s)) {
-                        *many
-                    } else {
-                        *one
-                    }
+                    // The subject's head is the word before the verb, or the clause's first
+                    // word when a phrase comes between ("Officials in Tulsa County said").
+                    let head = self.clause_start_of(i);
+                    let plural = subject.is_some_and(|s| self.is_plural(s))
+                        || (head < i && self.in_table(head, GENERIC_SOURCES));
+                    if plural { *many } else { *one }
                 });
             if let Some(present) = present
                 && subject.is_some_and(|p| !self.has(p, Classes::AUXILIARY))
