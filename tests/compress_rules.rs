@@ -159,9 +159,15 @@ fn a_reporting_verb_agrees_with_its_subject_and_an_infinitive_keeps_be() {
     // The head of the subject is "Officials", not the "County" before the verb.
     let text = "Officials in Tulsa County said on Monday that a line of severe thunderstorms had \
                 brought down power lines.";
-    assert_eq!(headline(text, 48), "Officials in Tulsa County say a line of severe");
+    assert_eq!(
+        headline(text, 48),
+        "Officials in Tulsa County say a line of severe"
+    );
     let text = "He is said to be consulting with the FBI about the case.";
-    assert_eq!(headline(text, 48), "He is said to be consulting with FBI about case");
+    assert_eq!(
+        headline(text, 48),
+        "He is said to be consulting with FBI about case"
+    );
 }
 
 #[test]
