@@ -56,7 +56,7 @@ impl Signature {
             record.action,
             record.object,
             record.place.or(record.region),
-            record.magnitude.map(|m| m.literal),
+            record.magnitude.map(|m| m.literal()),
         ];
         if structured.iter().any(Option::is_some) {
             for field in structured {
