@@ -46,10 +46,11 @@ pub const HELLO_INTERVAL_MS: u64 = 500;
 /// does not turn into a stream of Hellos.
 pub const HELLO_MIN_SPACING_MS: u64 = 20;
 
-/// Shortest spacing between two Naks for the same missing frame: about two digest frame times,
-/// so one damaged frame costs one Nak, yet a lost retransmission is asked for again well before
-/// the host's timeout.
-pub const NAK_HOLDOFF_MS: u64 = 20;
+/// Shortest spacing between two Naks for the same missing frame: frames already on their way
+/// behind a damaged one would each ask again; the host ignores Naks older than its last copy,
+/// so this only saves the return line from a burst. Short, so that a lost retransmission is
+/// asked for again well before the host's timeout.
+pub const NAK_HOLDOFF_MS: u64 = 5;
 
 /// Bytes for one [`BoardSession::transmit`] call: a leading delimiter, a Hello, a Pong, a Nak
 /// and an Ack together.
