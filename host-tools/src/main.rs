@@ -3,6 +3,8 @@
 mod condense_cmd;
 mod ingest;
 mod lines;
+mod ports_cmd;
+mod send_cmd;
 
 use std::process::ExitCode;
 
@@ -23,6 +25,10 @@ struct Cli {
 enum Command {
     Condense(condense_cmd::Args),
     Ingest(ingest::Args),
+    /// Stream digests to a board over a serial port (or an emulator's socket).
+    Send(send_cmd::Args),
+    /// List serial ports with their USB ids.
+    Ports(ports_cmd::Args),
 }
 
 fn main() -> ExitCode {
@@ -30,6 +36,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Condense(args) => condense_cmd::run(args),
         Command::Ingest(args) => ingest::run(args),
+        Command::Send(args) => send_cmd::run(args),
+        Command::Ports(args) => ports_cmd::run(args),
     };
     match result {
         Ok(code) => code,

@@ -42,8 +42,16 @@ fn assert_counters_match_faults(sim: &Sim) {
         "board fault counters"
     );
     let host = sim.host.stats();
-    assert_eq!(u64::from(host.rx.frames), sim.host_oracle.intact, "host accepted frames");
-    assert_eq!(u64::from(host.rx.faults()), sim.host_oracle.damaged, "host fault counters");
+    assert_eq!(
+        u64::from(host.rx.frames),
+        sim.host_oracle.intact,
+        "host accepted frames"
+    );
+    assert_eq!(
+        u64::from(host.rx.faults()),
+        sim.host_oracle.damaged,
+        "host fault counters"
+    );
 }
 
 fn delivered_tags(sim: &Sim) -> Vec<u64> {
@@ -70,8 +78,14 @@ fn ten_thousand_digests_through_noise_and_two_resets_arrive_once_in_order() {
     config.to_host.faults = noisy;
     // Warm resets (watchdog, reset button): the board's retained resume point survives.
     config.resets = vec![
-        Reset { at: Duration::from_secs(40), warm: true },
-        Reset { at: Duration::from_secs(120), warm: true },
+        Reset {
+            at: Duration::from_secs(40),
+            warm: true,
+        },
+        Reset {
+            at: Duration::from_secs(120),
+            warm: true,
+        },
     ];
     let mut sim = Sim::new(config);
     for (i, d) in digests.iter().enumerate() {
@@ -83,7 +97,10 @@ fn ten_thousand_digests_through_noise_and_two_resets_arrive_once_in_order() {
     let got: Vec<&Outgoing> = sim.delivered.iter().map(|d| &d.msg).collect();
     let want: Vec<Outgoing> = digests.into_iter().map(Outgoing::Digest).collect();
     assert_eq!(got.len(), COUNT);
-    assert!(got.iter().zip(&want).all(|(g, w)| *g == w), "order or content differs");
+    assert!(
+        got.iter().zip(&want).all(|(g, w)| *g == w),
+        "order or content differs"
+    );
     // ...and the host knows it: every tag acknowledged once, in order.
     assert_eq!(delivered_tags(&sim), (0..COUNT as u64).collect::<Vec<_>>());
 
@@ -91,7 +108,10 @@ fn ten_thousand_digests_through_noise_and_two_resets_arrive_once_in_order() {
     assert_eq!(sim.past_boots.len(), 2);
     assert_eq!(sim.host.stats().board_resets, 2);
     for boot in 0..3 {
-        assert!(sim.delivered.iter().any(|d| d.boot == boot), "boot {boot} delivered nothing");
+        assert!(
+            sim.delivered.iter().any(|d| d.boot == boot),
+            "boot {boot} delivered nothing"
+        );
     }
     let boots = sim.boots();
     assert_eq!(total(&boots, |b| b.delivered), COUNT as u64);
@@ -139,7 +159,10 @@ fn every_message_kind_arrives_as_sent() {
         Outgoing::TimeSync(1_780_000_000),
         Outgoing::Digest(digest.clone()),
         Outgoing::Record(br#"{"id":"r1","kind":"quake","magnitude":5.9,"place":"Kobe"}"#.to_vec()),
-        Outgoing::Update { id: digest.id, digest: digest.clone() },
+        Outgoing::Update {
+            id: digest.id,
+            digest: digest.clone(),
+        },
         Outgoing::Cancel(digest.id),
         Outgoing::Clear,
     ];
@@ -167,7 +190,13 @@ fn a_slow_board_overruns_its_uart_ring_yet_loses_nothing() {
     assert!(sim.run_until_idle());
     assert!(sim.overruns > 0, "the ring never overran");
     let got: Vec<Outgoing> = sim.delivered.iter().map(|d| d.msg.clone()).collect();
-    assert_eq!(got, digests.into_iter().map(Outgoing::Digest).collect::<Vec<_>>());
+    assert_eq!(
+        got,
+        digests
+            .into_iter()
+            .map(Outgoing::Digest)
+            .collect::<Vec<_>>()
+    );
     assert_eq!(sim.board.stats().delivered, 60);
     // Overrun bytes are damage like any other: counted, never accepted.
     assert!(sim.board_oracle.damaged > 0);
@@ -192,7 +221,11 @@ fn credits_hold_the_host_to_a_slow_application() {
     assert_eq!(sim.host.stats().timeouts, 0);
     // The last Ack leaves when the last digest enters the two-place queue, so at least 98 have
     // been worked through at 50 ms each: the pace was the application's, not the line's.
-    assert!(sim.now() >= Duration::from_millis(98 * 50), "{:?}", sim.now());
+    assert!(
+        sim.now() >= Duration::from_millis(98 * 50),
+        "{:?}",
+        sim.now()
+    );
 }
 
 #[test]
@@ -202,16 +235,27 @@ fn a_cold_reset_loses_nothing_and_repeats_only_unacknowledged_frames() {
     // acknowledged before the cut are not.
     let digests = synthetic_digests(400, 30, 48, SEED);
     let mut config = SimConfig::clean(SEED, board());
-    config.resets = vec![Reset { at: Duration::from_millis(1500), warm: false }];
+    config.resets = vec![Reset {
+        at: Duration::from_millis(1500),
+        warm: false,
+    }];
     let mut sim = Sim::new(config);
     for (i, d) in digests.iter().enumerate() {
         sim.push(i as u64, Outgoing::Digest(d.clone()));
     }
     assert!(sim.run_until_idle());
-    let first: Vec<&Outgoing> =
-        sim.delivered.iter().filter(|d| d.boot == 0).map(|d| &d.msg).collect();
-    let second: Vec<&Outgoing> =
-        sim.delivered.iter().filter(|d| d.boot == 1).map(|d| &d.msg).collect();
+    let first: Vec<&Outgoing> = sim
+        .delivered
+        .iter()
+        .filter(|d| d.boot == 0)
+        .map(|d| &d.msg)
+        .collect();
+    let second: Vec<&Outgoing> = sim
+        .delivered
+        .iter()
+        .filter(|d| d.boot == 1)
+        .map(|d| &d.msg)
+        .collect();
     let want: Vec<Outgoing> = digests.into_iter().map(Outgoing::Digest).collect();
     // Boot 0 got a prefix; boot 1 got everything from some point at or before its end.
     assert!(first.iter().zip(&want).all(|(g, w)| *g == w));
@@ -230,14 +274,23 @@ fn a_warm_reset_before_the_ack_leaves_repeats_nothing() {
     // again; with it, the host knows it was delivered.
     let digests = synthetic_digests(300, 30, 48, SEED);
     let mut config = SimConfig::clean(SEED, board());
-    config.resets = vec![Reset { at: Duration::from_millis(1500), warm: true }];
+    config.resets = vec![Reset {
+        at: Duration::from_millis(1500),
+        warm: true,
+    }];
     let mut sim = Sim::new(config);
     for (i, d) in digests.iter().enumerate() {
         sim.push(i as u64, Outgoing::Digest(d.clone()));
     }
     assert!(sim.run_until_idle());
     let got: Vec<Outgoing> = sim.delivered.iter().map(|d| d.msg.clone()).collect();
-    assert_eq!(got, digests.into_iter().map(Outgoing::Digest).collect::<Vec<_>>());
+    assert_eq!(
+        got,
+        digests
+            .into_iter()
+            .map(Outgoing::Digest)
+            .collect::<Vec<_>>()
+    );
     let host = sim.host.stats();
     assert_eq!(host.board_resets, 1);
     assert_eq!(host.resumed, 1, "{host:?}");

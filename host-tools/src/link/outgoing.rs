@@ -8,7 +8,10 @@ pub enum Outgoing {
     Digest(WireDigest),
     /// Raw record JSON, at most the board's `max_record` bytes.
     Record(Vec<u8>),
-    Update { id: u32, digest: WireDigest },
+    Update {
+        id: u32,
+        digest: WireDigest,
+    },
     Cancel(u32),
     Clear,
     TimeSync(i64),

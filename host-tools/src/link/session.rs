@@ -77,9 +77,9 @@ impl HostConfig {
 
     fn first_rto(&self) -> Duration {
         let estimate = match self.line_rate {
-            Some(rate) => {
-                Duration::from_secs_f64(f64::from(2 * RTO_FRAMES * RTO_FRAME_BYTES) / f64::from(rate))
-            }
+            Some(rate) => Duration::from_secs_f64(
+                f64::from(2 * RTO_FRAMES * RTO_FRAME_BYTES) / f64::from(rate),
+            ),
             None => Duration::from_millis(250),
         };
         estimate.clamp(self.min_rto, self.max_rto)
@@ -150,7 +150,9 @@ enum Phase {
     /// No Hello yet (or the board speaks another schema).
     Waiting,
     /// A Sync is due or sent, not yet acknowledged.
-    Syncing { sent: Option<Duration> },
+    Syncing {
+        sent: Option<Duration>,
+    },
     Ready,
 }
 
@@ -308,7 +310,9 @@ impl HostSession {
         let start = out.len();
         match self.phase {
             Phase::Waiting => {
-                let due = self.ping.is_none_or(|(_, at)| now.saturating_sub(at) >= WAITING_PING);
+                let due = self
+                    .ping
+                    .is_none_or(|(_, at)| now.saturating_sub(at) >= WAITING_PING);
                 if due && !matches!(self.board, Some(h) if h.schema != SCHEMA_HASH) {
                     self.send_ping(now, start, out);
                 }
@@ -321,10 +325,14 @@ impl HostSession {
             Phase::Ready => {
                 self.check_timeout(now);
                 self.send_data(now, start, out);
-                let quiet = self.last_tx.is_none_or(|t| now.saturating_sub(t) >= self.config.heartbeat);
+                let quiet = self
+                    .last_tx
+                    .is_none_or(|t| now.saturating_sub(t) >= self.config.heartbeat);
                 let starved = self.credits_left() == 0
                     && !self.waiting.is_empty()
-                    && self.last_tx.is_none_or(|t| now.saturating_sub(t) >= self.rto);
+                    && self
+                        .last_tx
+                        .is_none_or(|t| now.saturating_sub(t) >= self.rto);
                 if quiet || starved {
                     self.send_ping(now, start, out);
                 }
@@ -405,7 +413,10 @@ impl HostSession {
                 }
             }
             reason @ (NakReason::Rejected | NakReason::Unsupported) => {
-                if let Some(f) = self.unacked.iter_mut().find(|f| f.seq == nak.seq && !f.refused)
+                if let Some(f) = self
+                    .unacked
+                    .iter_mut()
+                    .find(|f| f.seq == nak.seq && !f.refused)
                 {
                     f.refused = true;
                     self.stats.refused += 1;
@@ -495,7 +506,9 @@ impl HostSession {
     /// Frames after the last acknowledged one that the board's credits allow.
     fn credits_left(&self) -> u16 {
         let window = self.board.map_or(1, |h| h.window).min(self.credits);
-        let in_flight = self.next_seq_to_send().wrapping_sub(self.acked.wrapping_add(1));
+        let in_flight = self
+            .next_seq_to_send()
+            .wrapping_sub(self.acked.wrapping_add(1));
         u16::from(window).saturating_sub(in_flight)
     }
 
@@ -532,7 +545,8 @@ impl HostSession {
             let Ok(len) = encode(seq, &msg.message(), &mut wire) else {
                 // Only a record over the protocol's limit can fail; the caller checks first.
                 self.stats.refused += 1;
-                self.events.push_back(HostEvent::Refused(tag, NakReason::Rejected));
+                self.events
+                    .push_back(HostEvent::Refused(tag, NakReason::Rejected));
                 continue;
             };
             wire.truncate(len);
@@ -618,7 +632,8 @@ impl HostSession {
         let Some(rate) = self.config.line_rate else {
             return false;
         };
-        let two_frames = Duration::from_secs_f64(2.0 * f64::from(RTO_FRAME_BYTES) / f64::from(rate));
+        let two_frames =
+            Duration::from_secs_f64(2.0 * f64::from(RTO_FRAME_BYTES) / f64::from(rate));
         self.line_busy_until > now + PACE_AHEAD.max(two_frames)
     }
 }

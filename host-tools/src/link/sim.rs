@@ -19,7 +19,9 @@ use std::collections::VecDeque;
 use std::time::Duration;
 
 use alert_digest::link::session::BOARD_TX_BYTES;
-use alert_digest::link::{BoardConfig, BoardSession, BoardStats, DELIMITER, Event, Resume, Verdict};
+use alert_digest::link::{
+    BoardConfig, BoardSession, BoardStats, DELIMITER, Event, Resume, Verdict,
+};
 
 use super::{HostConfig, HostEvent, HostSession, Outgoing};
 
@@ -270,20 +272,28 @@ impl Oracle {
         }
         let clean = !a.modified;
         self.seg = match (self.seg, a.tag) {
-            (Seg::Empty, Tag::Data { frame, index: 0, len }) if clean => Seg::Tracking {
+            (
+                Seg::Empty,
+                Tag::Data {
+                    frame,
+                    index: 0,
+                    len,
+                },
+            ) if clean => Seg::Tracking {
                 frame,
                 next: 1,
                 len,
             },
-            (Seg::Tracking { frame, next, len }, Tag::Data { frame: f, index, .. })
-                if clean && f == frame && index == next =>
-            {
-                Seg::Tracking {
-                    frame,
-                    next: next + 1,
-                    len,
-                }
-            }
+            (
+                Seg::Tracking { frame, next, len },
+                Tag::Data {
+                    frame: f, index, ..
+                },
+            ) if clean && f == frame && index == next => Seg::Tracking {
+                frame,
+                next: next + 1,
+                len,
+            },
             _ => Seg::Broken,
         };
     }
@@ -494,7 +504,11 @@ impl Sim {
 
     fn reset_board(&mut self, warm: bool) {
         self.past_boots.push(self.board.stats());
-        let resume: Option<Resume> = if warm { self.board.resume_point() } else { None };
+        let resume: Option<Resume> = if warm {
+            self.board.resume_point()
+        } else {
+            None
+        };
         self.board = BoardSession::new(self.config.board, self.rng.u32(..), resume);
         self.ring.clear();
         self.board_oracle.reset();
@@ -517,8 +531,18 @@ pub fn synthetic_digests(
 ) -> Vec<alert_digest::link::WireDigest> {
     use alert_digest::{Certainty, Kind, MsgType, Severity, Urgency, id_hash};
     const WORDS: [&str; 12] = [
-        "Drone", "downed", "near", "USS", "Abraham", "Lincoln", "M5.9", "quake", "Severe",
-        "thunderstorm", "warning", "til",
+        "Drone",
+        "downed",
+        "near",
+        "USS",
+        "Abraham",
+        "Lincoln",
+        "M5.9",
+        "quake",
+        "Severe",
+        "thunderstorm",
+        "warning",
+        "til",
     ];
     let mut rng = fastrand::Rng::with_seed(seed);
     (0..count)

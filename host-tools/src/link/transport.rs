@@ -199,7 +199,12 @@ impl Driver {
         let got = match link.read(&mut self.buf) {
             Ok(0) => Err(io::Error::from(io::ErrorKind::UnexpectedEof)),
             Ok(n) => Ok(n),
-            Err(e) if matches!(e.kind(), io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock) => {
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock
+                ) =>
+            {
                 Ok(0)
             }
             Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(0),
