@@ -1,0 +1,368 @@
+//! The frame layer and the board session against hand-checked bytes and arbitrary input.
+
+use alert_digest::link::frame::{Fault, MAX_WIRE_FRAME, RxStats};
+use alert_digest::link::session::{BOARD_FRAME_BYTES, BOARD_TX_BYTES, DEFAULT_WINDOW};
+use alert_digest::link::{
+    Ack, BoardConfig, BoardSession, DisplayInfo, Event, Message, Received, Receiver, RecordJson,
+    SCHEMA, SCHEMA_HASH, Sync, Verdict, WireDigest, display_kind, encode, frame_capacity,
+};
+use alert_digest::{Certainty, Kind, MsgType, Severity, Urgency};
+use proptest::prelude::*;
+
+fn wire(seq: u16, msg: &Message) -> Vec<u8> {
+    let mut buf = vec![0u8; MAX_WIRE_FRAME];
+    let n = encode(seq, msg, &mut buf).unwrap();
+    buf.truncate(n);
+    buf
+}
+
+#[test]
+fn frames_match_hand_checked_bytes() {
+    // Worked out independently (a bitwise CRC-32C and COBS in a few lines of Python, checked
+    // against the CRC-32C check value 0xE3069283 for "123456789"):
+    // Clear, seq 0x0102: version 01, seq 02 01, type 06, CRC edcc4eef; COBS code 09.
+    assert_eq!(
+        wire(0x0102, &Message::Clear),
+        [0x09, 0x01, 0x02, 0x01, 0x06, 0xed, 0xcc, 0x4e, 0xef, 0x00]
+    );
+    // Ack{seq 772, credits 4}, seq 0: the zero seq bytes exercise COBS; 772 is varint 84 06.
+    assert_eq!(
+        wire(
+            0,
+            &Message::Ack(Ack {
+                seq: 772,
+                credits: 4
+            })
+        ),
+        [
+            0x02, 0x01, 0x01, 0x09, 0x0a, 0x84, 0x06, 0x04, 0xb6, 0x13, 0xb2, 0x21, 0x00
+        ]
+    );
+}
+
+#[test]
+fn the_schema_hash_is_the_crc_of_the_schema_text() {
+    let crc = crc::Crc::<u32>::new(&crc::CRC_32_ISCSI);
+    assert_eq!(SCHEMA_HASH, crc.checksum(SCHEMA.as_bytes()));
+}
+
+fn digest(text_len: usize, refs: usize) -> WireDigest {
+    WireDigest {
+        id: u32::MAX,
+        time: Some(i64::MIN),
+        end: Some(i64::MAX),
+        severity: Severity::Extreme,
+        urgency: Urgency::Immediate,
+        certainty: Certainty::Observed,
+        kind: Kind::Other,
+        msg: MsgType::Cancel,
+        refs: (0..refs).map(|_| u32::MAX).collect(),
+        count: u16::MAX,
+        text: core::iter::repeat_n('x', text_len).collect(),
+    }
+}
+
+#[test]
+fn the_largest_messages_fit_the_buffers_sized_for_them() {
+    let update = Message::Update(alert_digest::link::Update {
+        id: u32::MAX,
+        digest: digest(160, 8),
+    });
+    assert!(wire(u16::MAX, &update).len() <= BOARD_FRAME_BYTES);
+    assert!(wire(u16::MAX, &update).len() <= frame_capacity(0));
+    let record = vec![b'x'; 1024];
+    assert!(wire(u16::MAX, &Message::Record(RecordJson(&record))).len() <= BOARD_FRAME_BYTES);
+    let record = vec![b'x'; alert_digest::link::MAX_WIRE_RECORD_BYTES];
+    assert!(wire(u16::MAX, &Message::Record(RecordJson(&record))).len() <= MAX_WIRE_FRAME);
+    let too_long = vec![b'x'; alert_digest::link::MAX_WIRE_RECORD_BYTES + 1];
+    let mut buf = vec![0u8; MAX_WIRE_FRAME * 2];
+    assert!(encode(0, &Message::Record(RecordJson(&too_long)), &mut buf).is_err());
+}
+
+#[test]
+fn each_fault_has_its_counter() {
+    let mut rx: Receiver<64> = Receiver::new();
+    let mut feed = |bytes: &[u8]| -> Vec<Fault> {
+        let mut rest = bytes;
+        let mut faults = Vec::new();
+        while !rest.is_empty() {
+            let (used, got) = rx.feed(rest);
+            rest = &rest[used..];
+            if let Some(Received::Fault(f)) = got {
+                faults.push(f);
+            }
+        }
+        faults
+    };
+    assert_eq!(feed(&[0x05, 0x01, 0x00]), [Fault::Cobs]); // code byte points past the end
+    assert_eq!(feed(&[0x03, 0x01, 0x02, 0x00]), [Fault::Runt]);
+    let mut bad_crc = wire(1, &Message::Clear);
+    bad_crc[5] ^= 0xff;
+    assert_eq!(feed(&bad_crc), [Fault::Crc]);
+    assert_eq!(feed(&[0x7f; 100]), []);
+    assert_eq!(feed(&[0x00]), [Fault::Oversize]);
+    // Right CRC, wrong version / type / body: built by hand with the same CRC.
+    let crc = crc::Crc::<u32>::new(&crc::CRC_32_ISCSI);
+    let framed = |raw: &[u8]| {
+        let mut full = raw.to_vec();
+        full.extend_from_slice(&crc.checksum(raw).to_le_bytes());
+        let mut out = vec![0u8; cobs::max_encoding_length(full.len()) + 1];
+        let n = cobs::try_encode(&full, &mut out).unwrap();
+        out.truncate(n);
+        out.push(0);
+        out
+    };
+    assert_eq!(feed(&framed(&[2, 0, 0, 6])), [Fault::Version]);
+    assert_eq!(feed(&framed(&[1, 0, 0, 12])), [Fault::UnknownType]);
+    assert_eq!(feed(&framed(&[1, 0, 0, 10, 0x80])), [Fault::Malformed]); // Ack cut short
+    assert_eq!(feed(&framed(&[1, 0, 0, 6, 0x33])), [Fault::Malformed]); // bytes left over
+    let bytes = rx.stats().bytes;
+    assert_eq!(
+        *rx.stats(),
+        RxStats {
+            bytes,
+            frames: 0,
+            oversize: 1,
+            cobs: 1,
+            runt: 1,
+            crc: 1,
+            version: 1,
+            unknown_type: 1,
+            malformed: 2
+        }
+    );
+}
+
+fn chunked(bytes: &[u8], cuts: &[usize]) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut rest = bytes;
+    for &c in cuts {
+        let (a, b) = rest.split_at(c.min(rest.len()));
+        out.push(a.to_vec());
+        rest = b;
+    }
+    out.push(rest.to_vec());
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Whatever bytes arrive, in whatever pieces: no panic, memory within the buffer, one
+    /// outcome per non-empty stretch between delimiters, and the next frame after a delimiter
+    /// is received intact.
+    #[test]
+    fn any_byte_stream_leaves_the_receiver_sane(
+        garbage in proptest::collection::vec(any::<u8>(), 0..3000),
+        cuts in proptest::collection::vec(0usize..400, 0..8),
+        seq in any::<u16>(),
+    ) {
+        let mut rx: Receiver<BOARD_FRAME_BYTES> = Receiver::new();
+        let mut outcomes = 0u32;
+        for piece in chunked(&garbage, &cuts) {
+            let mut rest = &piece[..];
+            while !rest.is_empty() {
+                let (used, got) = rx.feed(rest);
+                prop_assert!(used >= 1 && used <= rest.len());
+                rest = &rest[used..];
+                outcomes += u32::from(got.is_some());
+                prop_assert!(rx.pending() <= BOARD_FRAME_BYTES);
+            }
+        }
+        let stretches = garbage
+            .split(|&b| b == 0)
+            .rev()
+            .skip(1) // the last stretch has no delimiter yet
+            .filter(|s| !s.is_empty())
+            .count() as u32;
+        prop_assert_eq!(outcomes, stretches);
+        prop_assert_eq!(rx.stats().frames + rx.stats().faults(), stretches);
+        prop_assert_eq!(rx.stats().bytes as usize, garbage.len());
+
+        // A delimiter, then a frame: whatever was pending ends as one fault, then the frame.
+        let was_idle = rx.is_idle();
+        let mut frame = vec![0u8];
+        frame.extend(wire(seq, &Message::TimeSync(1_780_000_000)));
+        let (used, got) = rx.feed(&frame);
+        let rest = if was_idle {
+            &frame[..]
+        } else {
+            prop_assert_eq!(used, 1);
+            prop_assert!(matches!(got, Some(Received::Fault(_))));
+            &frame[1..]
+        };
+        let (used, got) = rx.feed(rest);
+        prop_assert_eq!(used, rest.len());
+        match got {
+            Some(Received::Frame(f)) => {
+                prop_assert_eq!(f.seq, seq);
+                prop_assert_eq!(f.msg, Message::TimeSync(1_780_000_000));
+            }
+            other => prop_assert!(false, "{:?}", other),
+        }
+        prop_assert!(rx.is_idle());
+    }
+
+    #[test]
+    fn digests_survive_the_round_trip(
+        id in any::<u32>(), time in any::<Option<i64>>(), end in any::<Option<i64>>(),
+        count in any::<u16>(), refs in proptest::collection::vec(any::<u32>(), 0..=8),
+        text in "\\PC{0,40}", seq in any::<u16>(),
+    ) {
+        let mut d = digest(0, 0);
+        d.id = id;
+        d.time = time;
+        d.end = end;
+        d.count = count;
+        d.refs = refs.into_iter().collect();
+        let mut t = heapless::String::new();
+        for c in text.chars() {
+            if t.push(c).is_err() { break; }
+        }
+        d.text = t;
+        let msg = Message::Digest(d);
+        let bytes = wire(seq, &msg);
+        prop_assert!(bytes.len() <= BOARD_FRAME_BYTES);
+        prop_assert!(!bytes[..bytes.len() - 1].contains(&0));
+        let mut rx: Receiver<BOARD_FRAME_BYTES> = Receiver::new();
+        let (_, got) = rx.feed(&bytes);
+        prop_assert_eq!(got, Some(Received::Frame(alert_digest::link::Frame { seq, msg })));
+    }
+
+    /// A board fed anything never panics, never delivers data before a Sync, and never says
+    /// more than a bounded amount per poll.
+    #[test]
+    fn any_byte_stream_leaves_the_board_session_sane(
+        garbage in proptest::collection::vec(any::<u8>(), 0..2000),
+        room in 0u8..10,
+    ) {
+        let mut board: BoardSession = BoardSession::new(board_config(), 7, None);
+        let mut events = 0u32;
+        board.receive(&garbage, 0, room, &mut |_| { events += 1; Verdict::Accepted });
+        prop_assert_eq!(events, 0);
+        let mut out = [0u8; BOARD_TX_BYTES];
+        let n = board.transmit(1, room, &mut out);
+        prop_assert!(n <= BOARD_TX_BYTES);
+        prop_assert_eq!(board.transmit(2, room, &mut out), 0);
+    }
+}
+
+fn board_config() -> BoardConfig {
+    BoardConfig {
+        display: DisplayInfo {
+            kind: display_kind::EINK,
+            width: 250,
+            height: 122,
+            budget: 60,
+        },
+        max_record: 1024,
+        window: DEFAULT_WINDOW,
+    }
+}
+
+/// An in-memory UART for the embedded-io poll loop: bytes to read, bytes written.
+struct Uart {
+    rx: Vec<u8>,
+    tx: Vec<u8>,
+}
+
+impl embedded_io::ErrorType for Uart {
+    type Error = core::convert::Infallible;
+}
+
+impl embedded_io::Read for Uart {
+    fn read(&mut self, buf: &mut [u8]) -> Result<usize, Self::Error> {
+        let n = buf.len().min(self.rx.len());
+        buf[..n].copy_from_slice(&self.rx[..n]);
+        self.rx.drain(..n);
+        Ok(n)
+    }
+}
+
+impl embedded_io::ReadReady for Uart {
+    fn read_ready(&mut self) -> Result<bool, Self::Error> {
+        Ok(!self.rx.is_empty())
+    }
+}
+
+impl embedded_io::Write for Uart {
+    fn write(&mut self, buf: &[u8]) -> Result<usize, Self::Error> {
+        self.tx.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> Result<(), Self::Error> {
+        Ok(())
+    }
+}
+
+fn decode_all(bytes: &[u8]) -> Vec<Message<'static>> {
+    let mut rx: Receiver<MAX_WIRE_FRAME> = Receiver::new();
+    let mut rest = bytes;
+    let mut out = Vec::new();
+    while !rest.is_empty() {
+        let (used, got) = rx.feed(rest);
+        rest = &rest[used..];
+        if let Some(Received::Frame(f)) = got {
+            // Board-to-host messages own nothing borrowed.
+            out.push(match f.msg {
+                Message::Hello(h) => Message::Hello(h),
+                Message::Ack(a) => Message::Ack(a),
+                Message::Nak(n) => Message::Nak(n),
+                Message::Pong(p) => Message::Pong(p),
+                other => panic!("board sent {other:?}"),
+            });
+        }
+    }
+    out
+}
+
+#[test]
+fn a_board_polled_over_embedded_io_says_hello_syncs_delivers_and_acks() {
+    let mut uart = Uart {
+        rx: Vec::new(),
+        tx: Vec::new(),
+    };
+    let mut board: BoardSession = BoardSession::new(board_config(), 0xB0, None);
+    let mut log = Vec::new();
+    let mut app = |e: Event<'_>| {
+        log.push(format!("{e:?}"));
+        Verdict::Accepted
+    };
+    board.poll(&mut uart, 0, 4, &mut app).unwrap();
+    let said = decode_all(&std::mem::take(&mut uart.tx));
+    assert!(matches!(said.as_slice(),
+        [Message::Hello(h)] if h.boot == 0xB0 && h.display.budget == 60 && h.schema == SCHEMA_HASH));
+
+    // Data before the Sync is not delivered.
+    uart.rx.extend(wire(40, &Message::Clear));
+    board.poll(&mut uart, 30, 4, &mut app).unwrap();
+    assert_eq!(board.stats().unsynced, 1);
+
+    uart.rx.push(0);
+    uart.rx.extend(wire(
+        40,
+        &Message::Sync(Sync {
+            stream: 9,
+            boot: 0xB0,
+        }),
+    ));
+    uart.rx.extend(wire(40, &Message::Clear));
+    uart.rx.extend(wire(41, &Message::Cancel(5)));
+    uart.rx.extend(wire(41, &Message::Cancel(5))); // a duplicate
+    board.poll(&mut uart, 60, 4, &mut app).unwrap();
+    let said = decode_all(&std::mem::take(&mut uart.tx));
+    assert_eq!(
+        said.last(),
+        Some(&Message::Ack(Ack {
+            seq: 41,
+            credits: 2
+        }))
+    );
+    assert_eq!(board.stats().duplicates, 1);
+    assert_eq!(
+        board.resume_point().map(|r| (r.stream, r.seq)),
+        Some((9, 41))
+    );
+    drop(app);
+    assert_eq!(log, ["Synced { stream: 9 }", "Clear", "Cancel { id: 5 }"]);
+}
