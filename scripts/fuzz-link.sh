@@ -25,7 +25,7 @@ fi
 corpus=fuzz/corpus/frame_receiver
 mkdir -p "$corpus"
 printf '\x00\x09\x01\x02\x01\x06\xed\xcc\x4e\xef\x00' >"$corpus/seed-clear"
-printf '\x02\x01\x01\x09\x0a\x84\x06\x04\xb6\x13\xb2\x21\x00' >"$corpus/seed-ack"
+printf '\x02\x01\x01\x05\x0a\x84\x06\x04\x05\x63\x74\xe8\xc6\x00' >"$corpus/seed-ack"
 
 cd fuzz
 exec cargo +nightly fuzz run frame_receiver -- \

@@ -25,17 +25,19 @@ fn frames_match_hand_checked_bytes() {
         wire(0x0102, &Message::Clear),
         [0x09, 0x01, 0x02, 0x01, 0x06, 0xed, 0xcc, 0x4e, 0xef, 0x00]
     );
-    // Ack{seq 772, credits 4}, seq 0: the zero seq bytes exercise COBS; 772 is varint 84 06.
+    // Ack{seq 772, credits 4, held 0}, seq 0: the zero bytes exercise COBS; 772 is varint
+    // 84 06; CRC 6374e8c6.
     assert_eq!(
         wire(
             0,
             &Message::Ack(Ack {
                 seq: 772,
-                credits: 4
+                credits: 4,
+                held: 0
             })
         ),
         [
-            0x02, 0x01, 0x01, 0x09, 0x0a, 0x84, 0x06, 0x04, 0xb6, 0x13, 0xb2, 0x21, 0x00
+            0x02, 0x01, 0x01, 0x05, 0x0a, 0x84, 0x06, 0x04, 0x05, 0x63, 0x74, 0xe8, 0xc6, 0x00
         ]
     );
 }
@@ -355,7 +357,8 @@ fn a_board_polled_over_embedded_io_says_hello_syncs_delivers_and_acks() {
         said.last(),
         Some(&Message::Ack(Ack {
             seq: 41,
-            credits: 2
+            credits: 2,
+            held: 0
         }))
     );
     assert_eq!(board.stats().duplicates, 1);
@@ -365,4 +368,98 @@ fn a_board_polled_over_embedded_io_says_hello_syncs_delivers_and_acks() {
     );
     drop(app);
     assert_eq!(log, ["Synced { stream: 9 }", "Clear", "Cancel { id: 5 }"]);
+}
+
+#[test]
+fn frames_after_a_gap_are_held_and_released_in_order() {
+    let mut board: BoardSession = BoardSession::new(board_config(), 1, None);
+    let mut log = Vec::new();
+    let mut app = |e: Event<'_>| {
+        log.push(format!("{e:?}"));
+        Verdict::Accepted
+    };
+    let mut out = [0u8; BOARD_TX_BYTES];
+    board.receive(
+        &wire(10, &Message::Sync(Sync { stream: 3, boot: 1 })),
+        0,
+        8,
+        &mut app,
+    );
+    board.transmit(0, 8, &mut out);
+    // 10 is lost; 11 and 12 arrive and are held; 13 is a record and cannot be held.
+    board.receive(&wire(11, &Message::Cancel(11)), 1, 8, &mut app);
+    board.receive(&wire(12, &Message::Cancel(12)), 2, 8, &mut app);
+    board.receive(&wire(12, &Message::Cancel(12)), 2, 8, &mut app);
+    board.receive(
+        &wire(13, &Message::Record(RecordJson(b"{}"))),
+        3,
+        8,
+        &mut app,
+    );
+    let n = board.transmit(3, 8, &mut out);
+    let said = decode_all(&out[..n]);
+    assert!(said.contains(&Message::Nak(alert_digest::link::Nak {
+        seq: 10,
+        reason: alert_digest::link::NakReason::Gap
+    })));
+    // Ack 9: frames 11 and 12 (bits 0 and 1) are held.
+    assert_eq!(
+        said.last(),
+        Some(&Message::Ack(Ack {
+            seq: 9,
+            credits: 8,
+            held: 0b11
+        }))
+    );
+    let stats = board.stats();
+    assert_eq!(
+        (stats.held, stats.duplicates, stats.out_of_order),
+        (2, 1, 1)
+    );
+    // 10 arrives: 10, 11, 12 are delivered at once, in order.
+    let handed = board.receive(&wire(10, &Message::Cancel(10)), 4, 8, &mut app);
+    assert_eq!(handed, 3);
+    let n = board.transmit(4, 8, &mut out);
+    assert_eq!(
+        decode_all(&out[..n]).last(),
+        Some(&Message::Ack(Ack {
+            seq: 12,
+            credits: 8,
+            held: 0
+        }))
+    );
+    drop(app);
+    assert_eq!(
+        log,
+        [
+            "Synced { stream: 3 }",
+            "Cancel { id: 10 }",
+            "Cancel { id: 11 }",
+            "Cancel { id: 12 }"
+        ]
+    );
+}
+
+#[test]
+fn held_frames_wait_for_room() {
+    let mut board: BoardSession = BoardSession::new(board_config(), 1, None);
+    let mut count = 0;
+    let mut app = |_: Event<'_>| {
+        count += 1;
+        Verdict::Accepted
+    };
+    board.receive(
+        &wire(0, &Message::Sync(Sync { stream: 3, boot: 1 })),
+        0,
+        8,
+        &mut app,
+    );
+    board.receive(&wire(1, &Message::Clear), 1, 8, &mut app);
+    board.receive(&wire(2, &Message::Clear), 1, 8, &mut app);
+    // Room for one: frame 0 goes, 1 and 2 stay held.
+    assert_eq!(board.receive(&wire(0, &Message::Clear), 2, 1, &mut app), 1);
+    // Later, with room and no new bytes, the held frames follow.
+    assert_eq!(board.receive(&[], 3, 8, &mut app), 2);
+    drop(app);
+    assert_eq!(count, 1 + 3);
 }

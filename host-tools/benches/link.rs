@@ -69,7 +69,11 @@ fn goodput(digests: &[WireDigest], faults: Faults) -> Goodput {
     assert_eq!(sim.delivered.len(), digests.len());
     let secs = (sim.now() - start).as_secs_f64();
     let capacity = secs * LINE_BYTES_PER_SEC;
-    let frames: usize = digests.iter().enumerate().map(|(i, d)| wire_len(i as u16, d)).sum();
+    let frames: usize = digests
+        .iter()
+        .enumerate()
+        .map(|(i, d)| wire_len(i as u16, d))
+        .sum();
     let payload: usize = digests.iter().map(postcard_len).sum();
     let host = sim.host.stats();
     Goodput {
@@ -83,21 +87,42 @@ fn goodput(digests: &[WireDigest], faults: Faults) -> Goodput {
 
 fn report() {
     const COUNT: usize = 2000;
-    eprintln!("link goodput over a simulated 115200-baud 8N1 line ({COUNT} digests, seed {SEED:#x}):");
+    eprintln!(
+        "link goodput over a simulated 115200-baud 8N1 line ({COUNT} digests, seed {SEED:#x}):"
+    );
     eprintln!(
         "{:<34} {:>10} {:>12} {:>13} {:>14} {:>12}",
         "case", "digests/s", "frame share", "payload share", "overhead B/fr", "retransmits"
     );
-    for (label, min, max) in [("text 20-48 B (budget 48)", 20, 48), ("text 100-160 B (budget 160)", 100, 160)] {
+    for (label, min, max) in [
+        ("text 20-48 B (budget 48)", 20, 48),
+        ("text 100-160 B (budget 160)", 100, 160),
+    ] {
         let digests = synthetic_digests(COUNT, min, max, SEED);
-        let mean_frame = digests.iter().enumerate().map(|(i, d)| wire_len(i as u16, d)).sum::<usize>() as f64
+        let mean_frame = digests
+            .iter()
+            .enumerate()
+            .map(|(i, d)| wire_len(i as u16, d))
+            .sum::<usize>() as f64
             / COUNT as f64;
         // One frame in a hundred hit: the per-byte rate that damages 1% of mean-sized frames.
         let frame_rate = 1.0 - 0.99f64.powf(1.0 / mean_frame);
         for (case, faults) in [
             ("clean", Faults::default()),
-            ("1% of frames corrupted", Faults { corrupt: frame_rate, ..Faults::default() }),
-            ("1% of bytes corrupted", Faults { corrupt: 0.01, ..Faults::default() }),
+            (
+                "1% of frames corrupted",
+                Faults {
+                    corrupt: frame_rate,
+                    ..Faults::default()
+                },
+            ),
+            (
+                "1% of bytes corrupted",
+                Faults {
+                    corrupt: 0.01,
+                    ..Faults::default()
+                },
+            ),
         ] {
             let g = goodput(&digests, faults);
             eprintln!(

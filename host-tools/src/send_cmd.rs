@@ -159,7 +159,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn read_lines(path: &PathBuf) -> anyhow::Result<Vec<Line>> {
+fn read_lines(path: &std::path::Path) -> anyhow::Result<Vec<Line>> {
     let input = crate::lines::open(path)?;
     CappedLines::new(input, MAX_RECORD_BYTES)
         .collect::<Result<Vec<_>, _>>()
@@ -420,7 +420,7 @@ impl Progress {
             Some(bar) => bar.inc(1),
             None => {
                 let step = (self.total / 10).max(1);
-                if done % step == 0 || done == self.total {
+                if done.is_multiple_of(step) || done == self.total {
                     eprintln!("{done}/{} acknowledged", self.total);
                 }
             }

@@ -366,6 +366,7 @@ mod tests {
         round_trip(&Message::Ack(Ack {
             seq: 65535,
             credits: 4,
+            held: 0b101,
         }));
         round_trip(&Message::Record(RecordJson(b"{\"id\":\"a\"}\0\0")));
     }

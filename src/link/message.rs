@@ -99,12 +99,15 @@ pub struct Update {
     pub digest: WireDigest,
 }
 
-/// Acknowledges every data frame up to and including `seq`, and grants `credits` more after it.
+/// Acknowledges every data frame up to and including `seq`, grants `credits` more after it,
+/// and says which later frames the board already holds (selective repeat).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, MaxSize)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Ack {
     pub seq: u16,
     pub credits: u8,
+    /// Bit i set: frame `seq + 2 + i` arrived and is held (frame `seq + 1` is missing).
+    pub held: u8,
 }
 
 /// Why a board refused a data frame.
@@ -232,4 +235,4 @@ Hello(schema:u32,boot:u32,display:(kind:u8,width:u16,height:u16,budget:u8),max_r
 Sync(stream:u32,boot:u32) \
 Digest(id:u32,time:option(i64),end:option(i64),severity:u8,urgency:u8,certainty:u8,kind:u8,msg:u8,refs:seq<=8(u32),count:u16,text:str<=160) \
 Record(bytes<=4096) Update(id:u32,digest) Cancel(u32) Clear TimeSync(i64) Ping(stream:u32,nonce:u32) Pong(u32) \
-Ack(seq:u16,credits:u8) Nak(seq:u16,reason:(gap|rejected|unsupported))";
+Ack(seq:u16,credits:u8,held:u8) Nak(seq:u16,reason:(gap|rejected|unsupported))";

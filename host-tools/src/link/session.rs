@@ -2,9 +2,10 @@
 //! feeds received bytes and the time, and collects bytes to send. The same code runs over a
 //! serial port, a socket (see [`super::transport`]) and the simulated wire ([`super::sim`]).
 //!
-//! Go-back-N with cumulative acknowledgements: the host keeps every data frame until the board
-//! acknowledges it; a Nak (gap) or a timeout sends again from the first unacknowledged frame,
-//! and each timeout doubles the next (backoff), up to [`HostConfig::max_rto`]. The window is
+//! Selective repeat over cumulative acknowledgements: the host keeps every data frame until the
+//! board acknowledges it; a Nak (gap) or a timeout sends again from the first unacknowledged
+//! frame, skipping those the board's Ack says it holds, and each timeout doubles the next
+//! (backoff), up to [`HostConfig::max_rto`]. The window is
 //! the smaller of the board's window and the credits of its last Ack. After a board reset (a
 //! Hello with a new boot id) the host drops what the board's retained [`Resume`] says was
 //! delivered, synchronises, and sends the rest again under the same sequence numbers.
@@ -33,9 +34,6 @@ const RTO_FRAME_BYTES: u32 = 100;
 /// wire (or two frames' time, if longer), so a go-back takes effect at once instead of after
 /// a window of stale frames queued in the operating system's buffer.
 const PACE_AHEAD: Duration = Duration::from_millis(10);
-/// Allowance, after a frame has left the host, for the board's poll and its Nak to come back,
-/// before a Nak for that frame can be about the copy just sent (and not an earlier one).
-const NAK_TURNAROUND: Duration = Duration::from_millis(3);
 
 /// Timing of the host's side.
 #[derive(Clone, Copy, Debug)]
@@ -167,6 +165,8 @@ struct InFlight {
     left_at: Duration,
     sends: u32,
     refused: bool,
+    /// The board holds it (Ack's `held` bits): do not send it again.
+    held: bool,
 }
 
 /// The host's end of one link session.
@@ -328,8 +328,9 @@ impl HostSession {
                 let quiet = self
                     .last_tx
                     .is_none_or(|t| now.saturating_sub(t) >= self.config.heartbeat);
-                let starved = self.credits_left() == 0
-                    && !self.waiting.is_empty()
+                // Out of credits with work waiting: probe, so a lost window update cannot stall.
+                let blocked = self.next_to_send().is_some_and(|seq| !self.may_send(seq));
+                let starved = blocked
                     && self
                         .last_tx
                         .is_none_or(|t| now.saturating_sub(t) >= self.rto);
@@ -375,6 +376,8 @@ impl HostSession {
         self.resend_from = 0;
         self.credits = 0;
         self.acked = self.first_unacked_seq().wrapping_sub(1);
+        // The reset emptied the board's reorder slots.
+        self.unacked.iter_mut().for_each(|f| f.held = false);
     }
 
     fn on_ack(&mut self, ack: Ack, now: Duration) {
@@ -392,6 +395,13 @@ impl HostSession {
             self.acked = ack.seq;
         }
         self.credits = ack.credits;
+        let first_held = ack.seq.wrapping_add(2);
+        for f in &mut self.unacked {
+            let bit = f.seq.wrapping_sub(first_held);
+            if bit < 8 && ack.held & (1 << bit) != 0 {
+                f.held = true;
+            }
+        }
     }
 
     fn on_nak(&mut self, nak: Nak, now: Duration) {
@@ -402,11 +412,10 @@ impl HostSession {
                 let Some(front) = self.unacked.front() else {
                     return;
                 };
-                // Ignore a Nak that predates our last copy of that frame (frames sent before
-                // the go-back were still arriving out of order).
-                let fresh = front.seq == nak.seq
-                    && self.resend_from > 0
-                    && now >= front.left_at + NAK_TURNAROUND;
+                // Ignore a Nak sent before our last copy of that frame had left (frames sent
+                // before the go-back were still arriving out of order); one arriving later
+                // can only be about that copy, since those frames left a whole frame earlier.
+                let fresh = front.seq == nak.seq && self.resend_from > 0 && now >= front.left_at;
                 if fresh {
                     self.resend_from = 0;
                     self.stats.gobacks += 1;
@@ -473,7 +482,7 @@ impl HostSession {
                 self.rttvar = rtt / 2;
             }
             Some(srtt) => {
-                let diff = if srtt > rtt { srtt - rtt } else { rtt - srtt };
+                let diff = srtt.abs_diff(rtt);
                 self.rttvar = (self.rttvar * 3 + diff) / 4;
                 self.srtt = Some((srtt * 7 + rtt) / 8);
             }
@@ -495,6 +504,8 @@ impl HostSession {
         if self.resend_from > 0 && now.saturating_sub(front.last_sent) >= self.rto {
             self.resend_from = 0;
             self.stats.timeouts += 1;
+            // Trust nothing after a timeout: send everything unacknowledged again.
+            self.unacked.iter_mut().for_each(|f| f.held = false);
             self.rto = (self.rto * 2).min(self.config.max_rto);
         }
     }
@@ -503,23 +514,30 @@ impl HostSession {
         self.unacked.front().map_or(self.next_seq, |f| f.seq)
     }
 
-    /// Frames after the last acknowledged one that the board's credits allow.
-    fn credits_left(&self) -> u16 {
+    /// The board's credits allow frame `seq` to be in flight now.
+    fn may_send(&self, seq: u16) -> bool {
         let window = self.board.map_or(1, |h| h.window).min(self.credits);
-        let in_flight = self
-            .next_seq_to_send()
-            .wrapping_sub(self.acked.wrapping_add(1));
-        u16::from(window).saturating_sub(in_flight)
+        let ahead = seq.wrapping_sub(self.acked);
+        ahead >= 1 && ahead <= u16::from(window)
     }
 
-    fn next_seq_to_send(&self) -> u16 {
-        self.unacked
-            .get(self.resend_from)
-            .map_or(self.next_seq, |f| f.seq)
+    /// The next frame to send: the first at or after `resend_from` the board does not hold,
+    /// or a new one.
+    fn next_to_send(&mut self) -> Option<u16> {
+        while let Some(f) = self.unacked.get(self.resend_from) {
+            if !f.held {
+                return Some(f.seq);
+            }
+            self.resend_from += 1;
+        }
+        (!self.waiting.is_empty()).then_some(self.next_seq)
     }
 
     fn send_data(&mut self, now: Duration, start: usize, out: &mut Vec<u8>) {
-        while self.credits_left() > 0 && !self.paced(now) {
+        while let Some(seq) = self.next_to_send() {
+            if !self.may_send(seq) || self.paced(now) {
+                break;
+            }
             if self.resend_from < self.unacked.len() {
                 let lead = self.lead(now, start, out);
                 let Some(f) = self.unacked.get_mut(self.resend_from) else {
@@ -562,6 +580,7 @@ impl HostSession {
                 left_at,
                 sends: 1,
                 refused: false,
+                held: false,
             });
             self.resend_from = self.unacked.len();
             self.stats.data_sent += 1;
