@@ -366,7 +366,7 @@ fn a_board_polled_over_embedded_io_says_hello_syncs_delivers_and_acks() {
         board.resume_point().map(|r| (r.stream, r.seq)),
         Some((9, 41))
     );
-    drop(app);
+
     assert_eq!(log, ["Synced { stream: 9 }", "Clear", "Cancel { id: 5 }"]);
 }
 
@@ -428,7 +428,7 @@ fn frames_after_a_gap_are_held_and_released_in_order() {
             held: 0
         }))
     );
-    drop(app);
+
     assert_eq!(
         log,
         [
@@ -460,6 +460,6 @@ fn held_frames_wait_for_room() {
     assert_eq!(board.receive(&wire(0, &Message::Clear), 2, 1, &mut app), 1);
     // Later, with room and no new bytes, the held frames follow.
     assert_eq!(board.receive(&[], 3, 8, &mut app), 2);
-    drop(app);
+
     assert_eq!(count, 1 + 3);
 }

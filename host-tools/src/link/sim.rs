@@ -62,7 +62,7 @@ pub struct Reset {
 }
 
 /// How long a due reset waits for a poll that delivers a frame.
-pub const RESET_GRACE: Duration = Duration::from_millis(100);
+pub const RESET_GRACE: Duration = Duration::from_secs(2);
 
 /// Everything the simulation models.
 #[derive(Clone, Debug)]
