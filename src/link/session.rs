@@ -420,6 +420,8 @@ impl<const R: usize> Core<R> {
         }
         bump(&mut self.stats.syncs);
         self.ack_due = true;
+        // Whatever asked for a Hello before (data ahead of the Sync) is answered.
+        self.hello_due = false;
         if let State::Synced { stream, .. } = self.state
             && stream == sync.stream
         {
@@ -595,15 +597,16 @@ impl<const R: usize> Core<R> {
         if credits > 0 && self.advertised == 0 && matches!(self.state, State::Synced { .. }) {
             self.ack_due = true; // a window update
         }
-        let hello_time = match self.last_hello {
-            None => true,
-            Some(at) => {
-                let since = now_ms.saturating_sub(at);
-                since >= HELLO_INTERVAL_MS || (self.hello_due && since >= HELLO_MIN_SPACING_MS)
-            }
+        let since = self.last_hello.map(|at| now_ms.saturating_sub(at));
+        let asked = self.hello_due && since.is_none_or(|s| s >= HELLO_MIN_SPACING_MS);
+        let send_hello = match self.state {
+            // Unprompted while unsynchronised; when synchronised, only if asked (a Ping from
+            // another host, or a Sync for an earlier boot).
+            State::Unsynced => asked || since.is_none_or(|s| s >= HELLO_INTERVAL_MS),
+            State::Synced { .. } => asked,
         };
         let mut w = Writer { out, len: 0 };
-        if self.state == State::Unsynced && hello_time {
+        if send_hello {
             let hello = Message::Hello(Hello {
                 schema: SCHEMA_HASH,
                 boot: self.boot,
