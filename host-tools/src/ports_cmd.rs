@@ -44,3 +44,28 @@ pub fn describe(name: &str, kind: &SerialPortType) -> String {
         SerialPortType::Unknown => format!("{name}\tunknown"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serialport::UsbPortInfo;
+
+    #[test]
+    fn usb_ports_show_ids_serial_and_names() {
+        let usb = SerialPortType::UsbPort(UsbPortInfo {
+            vid: 0x2e8a,
+            pid: 0x000a,
+            serial_number: Some("E66138935F2B2A2B".into()),
+            manufacturer: Some("Raspberry Pi".into()),
+            product: Some("Pico".into()),
+        });
+        assert_eq!(
+            describe("/dev/ttyACM0", &usb),
+            "/dev/ttyACM0\tusb 2e8a:000a\tserial E66138935F2B2A2B\tRaspberry Pi Pico"
+        );
+        assert_eq!(
+            describe("/dev/ttyS0", &SerialPortType::Unknown),
+            "/dev/ttyS0\tunknown"
+        );
+    }
+}

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use std::str::FromStr as _;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use alert_digest::link::{Hello, NakReason, SCHEMA_HASH};
+use alert_digest::link::{Hello, MAX_WIRE_RECORD_BYTES, NakReason, SCHEMA_HASH};
 use alert_digest::{DEFAULT_BUDGET, Field, MAX_BUDGET, MAX_RECORD_BYTES, MIN_BUDGET};
 use alert_digest_host::link::transport::{Driver, Target, find_usb_port};
 use alert_digest_host::link::{HostConfig, HostEvent, HostSession, HostStats, Outgoing};
@@ -131,7 +131,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             .to_string()),
             Line::Bytes(bytes) if args.records => {
-                compact_record(bytes, usize::from(hello.max_record)).map(Outgoing::Record)
+                let max = usize::from(hello.max_record).min(MAX_WIRE_RECORD_BYTES);
+                compact_record(bytes, max).map(Outgoing::Record)
             }
             Line::Bytes(bytes) => condense_line(bytes, budget).map(Outgoing::Digest),
         };
@@ -438,5 +439,46 @@ impl Progress {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NWS: &str = r#"{"id":"nws-1","kind":"weather","headline":"Flood Warning","text":"Heavy rain will continue through the evening. Rivers are rising quickly.","geometry":{"type":"Polygon","coordinates":[[[1,2],[3,4]]]},"@context":"x"}"#;
+
+    #[test]
+    fn records_lose_unknown_fields_and_keep_the_rest() {
+        let out = compact_record(NWS.as_bytes(), 1024).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, ["headline", "id", "kind", "text"]);
+        assert_eq!(v["headline"], "Flood Warning");
+    }
+
+    #[test]
+    fn text_is_shortened_to_fit_the_board() {
+        let out = compact_record(NWS.as_bytes(), 100).unwrap();
+        assert!(out.len() <= 100, "{}", out.len());
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert!(v["text"].as_str().unwrap().starts_with("Heavy rain"));
+        // Still a record the board can read.
+        let mut scratch = vec![0u8; 1024];
+        alert_digest::parse_record(&out, &mut scratch).unwrap();
+    }
+
+    #[test]
+    fn records_that_cannot_fit_or_parse_are_refused_here() {
+        assert!(
+            compact_record(NWS.as_bytes(), 40)
+                .unwrap_err()
+                .contains("40-byte limit")
+        );
+        assert!(
+            compact_record(br#"{"kind":"quake"}"#, 1024)
+                .unwrap_err()
+                .contains("`id`")
+        );
     }
 }

@@ -262,3 +262,47 @@ impl Driver {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn connect_specs_parse_or_say_what_is_expected() {
+        assert_eq!(
+            "unix:/tmp/board.sock".parse::<Target>().unwrap(),
+            Target::Unix(PathBuf::from("/tmp/board.sock"))
+        );
+        assert_eq!(
+            "tcp:127.0.0.1:4000".parse::<Target>().unwrap(),
+            Target::Tcp("127.0.0.1:4000".into())
+        );
+        let err = "tcp:localhost".parse::<Target>().unwrap_err().to_string();
+        assert!(err.contains("tcp:HOST:PORT"), "{err}");
+        let err = "/dev/ttyUSB0".parse::<Target>().unwrap_err().to_string();
+        assert!(err.contains("unix:PATH or tcp:HOST:PORT"), "{err}");
+    }
+
+    #[test]
+    fn usb_specs_need_hex_ids() {
+        let err = find_usb_port("zz:0001").unwrap_err().to_string();
+        assert!(err.contains("bad USB vendor id"), "{err}");
+        let err = find_usb_port("2e8a").unwrap_err().to_string();
+        assert!(err.contains("usb:VID:PID"), "{err}");
+    }
+
+    #[test]
+    fn a_missing_port_is_a_clear_error() {
+        let target = Target::Serial {
+            path: "/dev/alert-digest-no-such-port".into(),
+            baud: 115_200,
+            dtr: None,
+            rts: None,
+        };
+        let err = format!("{:#}", open(&target).err().unwrap());
+        assert!(
+            err.contains("cannot open serial port /dev/alert-digest-no-such-port at 115200 baud"),
+            "{err}"
+        );
+    }
+}
