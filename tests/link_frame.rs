@@ -528,3 +528,29 @@ fn a_synchronised_board_introduces_itself_to_a_new_host() {
         1
     );
 }
+
+#[test]
+fn a_board_announces_only_the_records_its_buffer_holds() {
+    let hello = |config: BoardConfig| {
+        let mut board: BoardSession<300, 0> = BoardSession::new(config, 1, None);
+        let mut out = [0u8; BOARD_TX_BYTES];
+        let n = board.transmit(0, 1, &mut out);
+        match decode_all(&out[..n]).as_slice() {
+            [Message::Hello(h)] => h.max_record,
+            other => panic!("{other:?}"),
+        }
+    };
+    let max = hello(BoardConfig {
+        max_record: 1024,
+        ..board_config()
+    });
+    assert!(max > 0 && frame_capacity(usize::from(max)) <= 300, "{max}");
+    assert!(frame_capacity(usize::from(max) + 1) > 300, "{max}");
+    assert_eq!(
+        hello(BoardConfig {
+            max_record: 100,
+            ..board_config()
+        }),
+        100
+    );
+}

@@ -235,14 +235,9 @@ impl<const N: usize, const R: usize> BoardSession<N, R> {
     /// (a hardware random number, or a counter in retained memory); `resume` is the
     /// [`BoardSession::resume_point`] saved before a warm reset, if any.
     pub fn new(config: BoardConfig, boot: u32, resume: Option<Resume>) -> Self {
-        let max_record = usize::from(config.max_record);
         let config = BoardConfig {
             // Announce no more than the buffer can hold, and a window the host can use.
-            max_record: if frame::frame_capacity(max_record) > N {
-                0
-            } else {
-                config.max_record
-            },
+            max_record: fitting_record(config.max_record, N),
             window: config.window.clamp(1, 127),
             ..config
         };
@@ -678,6 +673,23 @@ impl Writer<'_> {
             Err(_) => false,
         }
     }
+}
+
+/// The longest record, at most `wanted`, whose frame fits a receive buffer of `buffer` bytes
+/// (0 if not even an empty one does).
+fn fitting_record(wanted: u16, buffer: usize) -> u16 {
+    let fits = |r: u16| frame::frame_capacity(usize::from(r)) <= buffer;
+    let mut record = wanted;
+    // Each step removes at least the excess, so this ends within a few rounds...
+    while record > 0 && !fits(record) {
+        let excess = frame::frame_capacity(usize::from(record)).saturating_sub(buffer);
+        record = record.saturating_sub(u16::try_from(excess).unwrap_or(u16::MAX));
+    }
+    // ...and may overshoot by COBS's per-254-byte byte: take back what still fits.
+    while record > 0 && record < wanted && fits(record.saturating_add(1)) {
+        record = record.saturating_add(1);
+    }
+    if fits(record) { record } else { 0 }
 }
 
 fn bump(counter: &mut u32) {
