@@ -1,6 +1,7 @@
 //! `alert-digest`: condense event records, ingest feeds, stream digests to a board.
 
 mod condense_cmd;
+mod eval;
 mod ingest;
 mod lines;
 mod ports_cmd;
@@ -25,6 +26,7 @@ struct Cli {
 enum Command {
     Condense(condense_cmd::Args),
     Ingest(ingest::Args),
+    Eval(eval::Args),
     /// Stream digests to a board over a serial port (or an emulator's socket).
     Send(send_cmd::Args),
     /// List serial ports with their USB ids.
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Condense(args) => condense_cmd::run(args),
         Command::Ingest(args) => ingest::run(args),
+        Command::Eval(args) => eval::run(args),
         Command::Send(args) => send_cmd::run(args),
         Command::Ports(args) => ports_cmd::run(args),
     };
