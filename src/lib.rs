@@ -41,6 +41,7 @@ pub mod digest;
 pub mod error;
 pub mod link;
 pub mod record;
+pub mod store;
 pub mod vocab;
 
 pub use condense::{ByteBudget, Fit, MAX_BUDGET, MIN_BUDGET, condense, condense_to_fit};
