@@ -39,6 +39,7 @@ mod fmt;
 pub mod condense;
 pub mod digest;
 pub mod error;
+pub mod link;
 pub mod record;
 pub mod store;
 pub mod vocab;
