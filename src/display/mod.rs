@@ -26,6 +26,7 @@ pub mod area;
 pub mod draw;
 pub mod layouts;
 pub mod refresh;
+pub mod sheet;
 pub mod text;
 pub mod wrap;
 

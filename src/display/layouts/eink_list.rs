@@ -151,6 +151,7 @@ impl EinkList {
             lines,
             line_height: px(LINE_HEIGHT),
             color: INK,
+            ellipsis: true,
         };
         block.draw(target, digest.text.as_str(), Point::new(TEXT_X, top))?;
         let age = age(now, digest.time);

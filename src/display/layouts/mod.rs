@@ -14,6 +14,7 @@ use embedded_graphics::prelude::*;
 use super::draw::{Face, draw_text};
 use super::text::cell_count;
 use super::wrap::Wrap;
+use crate::condense::fit::trim_dangling;
 
 /// What ends a text cut short for lack of lines.
 const ELLIPSIS: &str = "...";
@@ -26,11 +27,14 @@ struct Block {
     lines: usize,
     line_height: i32,
     color: BinaryColor,
+    /// End with "..." when the text needs more lines (else the next page shows the rest).
+    ellipsis: bool,
 }
 
 impl Block {
     /// Draws `text` wrapped from `at`. When more lines would be needed, the last one ends with
-    /// "..." after its last whole word. Returns the lines drawn.
+    /// "..." after its last whole word that may end a text (not "of", "at", ","), if so asked.
+    /// Returns the lines drawn.
     fn draw<D>(self, target: &mut D, text: &str, at: Point) -> Result<usize, D::Error>
     where
         D: DrawTarget<Color = BinaryColor>,
@@ -41,6 +45,7 @@ impl Block {
             lines: max_lines,
             line_height,
             color,
+            ellipsis,
         } = self;
         let charset = face.charset();
         let mut lines = Wrap::new(text, cols, charset).peekable();
@@ -49,11 +54,11 @@ impl Block {
         while drawn < max_lines {
             let Some(line) = lines.next() else { break };
             let last = drawn.saturating_add(1) == max_lines;
-            if last && lines.peek().is_some() {
+            if ellipsis && last && lines.peek().is_some() {
                 let room = cols.saturating_sub(cell_count(ELLIPSIS, charset));
                 let head = Wrap::new(line.text, room, charset)
                     .next()
-                    .map(|l| l.text)
+                    .map(|l| trim_dangling(l.text))
                     .unwrap_or_default();
                 let cells = draw_text(target, face, head, Point::new(at.x, y), color)?;
                 let x = at.x.saturating_add(face.width(cells));

@@ -151,6 +151,7 @@ impl OledCard {
             lines: TEXT_LINES as usize,
             line_height: px(LINE_HEIGHT),
             color: INK,
+            ellipsis: true,
         };
         if pages <= 1 {
             block.draw(target, text, at)?;
@@ -166,6 +167,7 @@ impl OledCard {
             .unwrap_or(text.len());
         let rest = text.get(start..).unwrap_or_default();
         block.lines = per_page;
+        block.ellipsis = false;
         block.draw(target, rest, at)?;
         let mut marker: String<16> = String::new();
         let _ = write!(marker, "page {}/{}", page.saturating_add(1), pages);

@@ -138,6 +138,26 @@ impl Strip {
     }
 }
 
+impl Strip {
+    /// Draws the whole strip once from x = 0, on a target [`Strip::strip_len`] wide: what
+    /// passes through the panel in one pass, for previews.
+    pub fn draw_line<D, const N: usize>(
+        &self,
+        target: &mut D,
+        digests: &[Digest<N>],
+    ) -> Result<(), D::Error>
+    where
+        D: DrawTarget<Color = BinaryColor>,
+    {
+        target.clear(PAPER)?;
+        let wide = Strip {
+            width: u32::try_from(self.strip_len(digests)).unwrap_or(0),
+            ..*self
+        };
+        wide.draw_at(target, digests, 0)
+    }
+}
+
 impl Layout for Strip {
     fn size(&self) -> Size {
         Size::new(self.width, self.height)
