@@ -10,7 +10,8 @@
 //!
 //! The caller owns the clock (milliseconds from any fixed start) and the frame: it renders,
 //! identifies the frame ([`frame_id`]), asks [`Refresher::decide`], and when told to wait,
-//! asks again at that time with whatever frame is current then.
+//! asks again at that time with whatever frame is current then, or sooner when the frame
+//! changes (a critical alert arriving meanwhile is drawn at once).
 
 use crc::{CRC_32_ISCSI, Crc};
 
