@@ -4,13 +4,13 @@
 
 mod display_support;
 
+use alert_digest::Severity;
 use alert_digest::display::refresh::{EPD2IN13_POLICY, frame_id, is_critical};
 use alert_digest::display::{Decision, EPD2IN13, EinkList, Facts, Layout, Refresher};
-use alert_digest::Severity;
 use display_support::*;
 use embedded_graphics::framebuffer::{Framebuffer, buffer_size};
-use embedded_graphics::pixelcolor::raw::{BigEndian, RawU1};
 use embedded_graphics::pixelcolor::BinaryColor;
+use embedded_graphics::pixelcolor::raw::{BigEndian, RawU1};
 
 const W: usize = 250;
 const H: usize = 122;
@@ -59,7 +59,9 @@ fn simulate(arrivals: &[(u64, D)], run_ms: u64) -> Vec<Refresh> {
                 total: store.len(),
                 ..Facts::default()
             };
-            EPD2IN13.draw(&mut panel, &store, &facts).expect("framebuffer draws");
+            EPD2IN13
+                .draw(&mut panel, &store, &facts)
+                .expect("framebuffer draws");
             match refresher.decide(now, frame_id(panel.data()), critical_pending) {
                 Decision::WaitUntil(at) => wake = at,
                 Decision::Skip => dirty = false,
@@ -115,13 +117,19 @@ fn a_burst_of_minor_digests_costs_a_bounded_number_of_refreshes() {
         refreshes.len()
     );
     for pair in refreshes.windows(2) {
-        assert!(pair[1].at - pair[0].at >= interval, "refreshes closer than the interval");
+        assert!(
+            pair[1].at - pair[0].at >= interval,
+            "refreshes closer than the interval"
+        );
     }
     // The first is full; when the burst is over the panel shows the newest digests, and
     // identical frames cost nothing more (no refresh in the rest of the minute).
     assert_eq!(refreshes[0].kind, Decision::Full);
     let last = refreshes.last().expect("at least one refresh");
-    assert_eq!(last.shown[0].text.as_str(), format!("Minor alert {} in a burst", BURST - 1));
+    assert_eq!(
+        last.shown[0].text.as_str(),
+        format!("Minor alert {} in a burst", BURST - 1)
+    );
     assert!(last.at < burst_ms + interval);
 }
 
@@ -148,7 +156,9 @@ fn a_critical_digest_in_a_burst_is_on_screen_at_the_next_refresh() {
             next.at
         );
         // And the burst still costs a bounded number of refreshes: one more for the critical.
-        let bound = (BURST as u64 * BURST_GAP_MS).div_ceil(u64::from(EPD2IN13_POLICY.min_interval_ms)) as usize + 2;
+        let bound = (BURST as u64 * BURST_GAP_MS)
+            .div_ceil(u64::from(EPD2IN13_POLICY.min_interval_ms)) as usize
+            + 2;
         assert!(refreshes.len() <= bound, "{} refreshes", refreshes.len());
     }
 }
@@ -157,14 +167,23 @@ fn a_critical_digest_in_a_burst_is_on_screen_at_the_next_refresh() {
 fn a_steady_stream_gets_a_full_refresh_every_n() {
     // One digest a minute for an hour: every one is drawn, a full refresh after each 8 partial.
     let arrivals: Vec<(u64, D)> = (0..60)
-        .map(|i| (i * 60_000, digest(&format!("Update {i}"), Severity::Minor, 0, 1)))
+        .map(|i| {
+            (
+                i * 60_000,
+                digest(&format!("Update {i}"), Severity::Minor, 0, 1),
+            )
+        })
         .collect();
     let refreshes = simulate(&arrivals, 60 * 60_000);
     assert_eq!(refreshes.len(), 60);
     let kinds: Vec<Decision> = refreshes.iter().map(|r| r.kind).collect();
     let n = usize::from(EPD2IN13_POLICY.full_every);
     for (i, kind) in kinds.iter().enumerate() {
-        let expected = if i % (n + 1) == 0 { Decision::Full } else { Decision::Partial };
+        let expected = if i % (n + 1) == 0 {
+            Decision::Full
+        } else {
+            Decision::Partial
+        };
         assert_eq!(*kind, expected, "refresh {i}");
     }
 }

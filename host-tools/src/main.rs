@@ -3,6 +3,7 @@
 mod condense_cmd;
 mod ingest;
 mod lines;
+mod preview;
 
 use std::process::ExitCode;
 
@@ -23,6 +24,7 @@ struct Cli {
 enum Command {
     Condense(condense_cmd::Args),
     Ingest(ingest::Args),
+    Preview(preview::Args),
 }
 
 fn main() -> ExitCode {
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Condense(args) => condense_cmd::run(args),
         Command::Ingest(args) => ingest::run(args),
+        Command::Preview(args) => preview::run(args),
     };
     match result {
         Ok(code) => code,
