@@ -45,3 +45,43 @@ pub struct Digest<const N: usize = DEFAULT_BUDGET> {
     /// The condensed text: whole words, never over the budget.
     pub text: String<N>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use postcard::experimental::max_size::MaxSize;
+
+    #[test]
+    fn id_hash_is_crc32c() {
+        // The CRC-32C check value from the CRC catalogue.
+        assert_eq!(id_hash("123456789"), 0xE306_9283);
+    }
+
+    #[test]
+    fn a_full_digest_encodes_within_its_max_size() {
+        let mut d: Digest<48> = Digest {
+            id: u32::MAX,
+            time: Some(i64::MIN),
+            end: Some(i64::MAX),
+            severity: Severity::Extreme,
+            urgency: Urgency::Immediate,
+            certainty: Certainty::Observed,
+            kind: Kind::Other,
+            msg: MsgType::Cancel,
+            refs: Vec::new(),
+            count: u16::MAX,
+            text: String::new(),
+        };
+        for _ in 0..MAX_REFS {
+            d.refs.push(u32::MAX).unwrap();
+        }
+        for _ in 0..48 {
+            d.text.push('x').unwrap();
+        }
+        let mut buf = [0u8; Digest::<48>::POSTCARD_MAX_SIZE];
+        let used = postcard::to_slice(&d, &mut buf).unwrap();
+        assert_eq!(used.len(), Digest::<48>::POSTCARD_MAX_SIZE);
+        let back: Digest<48> = postcard::from_bytes(used).unwrap();
+        assert_eq!(back, d);
+    }
+}

@@ -147,20 +147,10 @@ fn check_structure(json: &[u8]) -> Result<usize, Error> {
         _ => return Err(Error::NotAnObject),
     }
     let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for (at, &b) in json.iter().enumerate() {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    let mut at = 0usize;
+    while let Some(&b) = json.get(at) {
         match b {
-            b'"' => in_string = true,
+            b'"' => at = string_end(json, at.saturating_add(1))?,
             b'{' | b'[' => {
                 depth = depth.saturating_add(1);
                 if depth > MAX_DEPTH {
@@ -175,12 +165,31 @@ fn check_structure(json: &[u8]) -> Result<usize, Error> {
             }
             _ => {}
         }
+        at = at.saturating_add(1);
     }
-    Err(Error::Json {
+    Err(truncated(json))
+}
+
+/// The offset of the `"` that closes the string whose body starts at `from`.
+fn string_end(json: &[u8], mut from: usize) -> Result<usize, Error> {
+    loop {
+        let rest = json.get(from..).ok_or_else(|| truncated(json))?;
+        let found = memchr::memchr2(b'"', b'\\', rest).ok_or_else(|| truncated(json))?;
+        let at = from.saturating_add(found);
+        match json.get(at) {
+            // An escape: skip the backslash and the byte it escapes.
+            Some(b'\\') => from = at.saturating_add(2),
+            _ => return Ok(at),
+        }
+    }
+}
+
+fn truncated(json: &[u8]) -> Error {
+    Error::Json {
         reason: JsonReason::Truncated,
         at: json.len(),
         field: None,
-    })
+    }
 }
 
 /// What the serde pass knew when it failed.
@@ -238,20 +247,23 @@ fn expected_type(field: Field) -> &'static str {
     }
 }
 
-/// A field's value as the serde pass saw it, before validation.
-#[derive(Clone, Debug)]
+/// A field's value as the serde pass saw it, before validation. Kept small (two words): a
+/// record holds one per field.
+#[derive(Clone, Copy, Debug)]
 enum RawValue<'a> {
     /// A string, still escaped.
     Str(&'a str),
-    /// A number, `true`, `false` or `null`, whose literal follows the key that starts at byte `at`.
+    /// A number, `true`, `false` or `null`, whose literal follows the key that ends at `key_end`.
     Scalar { key_end: usize },
-    /// A list of strings, still escaped.
-    List(Vec<&'a str, MAX_REFS>),
+    /// A list of strings, kept in [`RawRecord::list`] (only `refs` may be one).
+    List,
 }
 
 #[derive(Default)]
 struct RawRecord<'a> {
     values: [Option<RawValue<'a>>; Field::ALL.len()],
+    /// The strings of the record's list value, still escaped.
+    list: Vec<&'a str, MAX_REFS>,
 }
 
 impl<'a> RawRecord<'a> {
@@ -302,6 +314,7 @@ impl<'de> Visitor<'de> for RecordSeed<'de, '_> {
             *slot = Some(map.next_value_seed(ValueSeed {
                 key_end,
                 detail: &mut self.ctx.detail,
+                list: &mut raw.list,
             })?);
         }
         self.ctx.field = None;
@@ -336,12 +349,13 @@ impl<'de> de::Deserialize<'de> for BorrowedStr<'de> {
     }
 }
 
-struct ValueSeed<'c> {
+struct ValueSeed<'c, 'a> {
     key_end: usize,
     detail: &'c mut Option<Error>,
+    list: &'c mut Vec<&'a str, MAX_REFS>,
 }
 
-impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
+impl<'de> DeserializeSeed<'de> for ValueSeed<'_, 'de> {
     type Value = RawValue<'de>;
 
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
@@ -351,7 +365,7 @@ impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for ValueSeed<'_> {
+impl<'de> Visitor<'de> for ValueSeed<'_, 'de> {
     type Value = RawValue<'de>;
 
     fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
@@ -369,14 +383,15 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut items = Vec::new();
+        // A second list (in a field that may not hold one) is refused by validation anyway.
+        self.list.clear();
         while let Some(BorrowedStr(item)) = seq.next_element()? {
-            if items.push(item).is_err() {
+            if self.list.push(item).is_err() {
                 *self.detail = Some(Error::TooManyRefs);
                 return Err(A::Error::custom("too many entries"));
             }
         }
-        Ok(RawValue::List(items))
+        Ok(RawValue::List)
     }
 }
 
@@ -546,7 +561,7 @@ impl<'a> Validator<'a, '_> {
                     expected: expected_type(field),
                 }),
             },
-            Some(RawValue::List(_)) => Err(Error::WrongType {
+            Some(RawValue::List) => Err(Error::WrongType {
                 field,
                 expected: expected_type(field),
             }),
@@ -643,8 +658,8 @@ impl<'a> Validator<'a, '_> {
                     add(&mut self.arena, part)?;
                 }
             }
-            Some(RawValue::List(items)) => {
-                for item in items {
+            Some(RawValue::List) => {
+                for item in &self.raw.list {
                     add(&mut self.arena, item)?;
                 }
             }

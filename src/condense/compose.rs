@@ -4,7 +4,10 @@
 use heapless::String;
 
 use super::MAX_BUDGET;
-use super::lexicon::{self, ABBREVIATIONS, ACRONYMS, MODIFIERS, SMALL_WORDS};
+use super::lexicon::{
+    self, ABBREVIATION_INITIALS, ABBREVIATIONS, ACRONYMS, Initials, MODIFIER_INITIALS, MODIFIERS,
+    SMALL_WORDS,
+};
 
 /// Room for one candidate. Twice the largest budget: a candidate longer than that can only be
 /// cut, and every word boundary a cut can use lies within the first [`MAX_BUDGET`] bytes.
@@ -28,16 +31,32 @@ pub struct Style {
     pub verb: bool,
 }
 
-/// A candidate being composed. Words are separated by single spaces; text that would not fit
-/// the buffer is refused whole and remembered as an overflow, so the buffer always ends at a
-/// word boundary.
-#[derive(Default)]
+/// A candidate being composed. Words are separated by single spaces. Writing stops once the
+/// text is longer than the limit (no fit can use more, and every word boundary within the limit
+/// is then known) and a word that would not fit the buffer is refused whole: either way the
+/// draft remembers it is incomplete, and always ends at a word boundary.
 pub struct Draft {
     text: String<DRAFT_BYTES>,
+    limit: usize,
     overflowed: bool,
 }
 
+impl Default for Draft {
+    fn default() -> Self {
+        Self::new(DRAFT_BYTES)
+    }
+}
+
 impl Draft {
+    /// A draft that stops writing past `limit` bytes.
+    pub fn new(limit: usize) -> Self {
+        Self {
+            text: String::new(),
+            limit,
+            overflowed: false,
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         self.text.as_str()
     }
@@ -61,6 +80,13 @@ impl Draft {
         if !self.overflowed && self.text.push_str(s).is_err() {
             self.overflowed = true;
         }
+        self.check_limit();
+    }
+
+    fn check_limit(&mut self) {
+        if self.text.len() > self.limit {
+            self.overflowed = true;
+        }
     }
 
     /// Appends the words of `field` in `style`, after a space unless the draft is empty.
@@ -68,27 +94,25 @@ impl Draft {
         let shouting = is_shouting(field);
         let mut words = words(field);
         let mut first = true;
-        loop {
+        while !self.overflowed {
             let ahead = words.clone();
             let Some(word) = words.next() else {
                 break;
             };
             // Dropping comes before abbreviating: "U.S. fighter jet" loses "U.S.".
-            if style.drop_modifiers {
-                let table = MODIFIERS.iter().map(|m| (*m, ""));
-                if let Some((n, _, "")) = lookup_in(ahead.clone(), table) {
-                    let mut after = words.clone();
-                    skip(&mut after, n);
-                    // Never the head word: something must follow the modifier.
-                    if after.next().is_some() {
-                        skip(&mut words, n);
-                        continue;
-                    }
-                }
-            }
-            if let (true, Some((n, replacement, trailing))) =
-                (style.abbreviate, lookup(ahead.clone(), ABBREVIATIONS))
+            if let Some(n) = style
+                .drop_modifiers
+                .then(|| modifier(ahead.clone()))
+                .flatten()
             {
+                skip(&mut words, n);
+                continue;
+            }
+            let abbreviation = style
+                .abbreviate
+                .then(|| lookup(ahead, ABBREVIATIONS, &ABBREVIATION_INITIALS, |e| e.0))
+                .flatten();
+            if let Some((n, (_, replacement), trailing)) = abbreviation {
                 skip(&mut words, n);
                 self.word(replacement, Case::AsIs);
                 self.push(trailing);
@@ -116,6 +140,10 @@ impl Draft {
             self.push(" ");
         }
         let start = self.text.is_empty();
+        if let (Case::AsIs, false) = (case, start) {
+            self.push_whole(word, mark);
+            return;
+        }
         let mut capital_next = true;
         for (i, c) in word.chars().enumerate() {
             let upper = (start && i == 0) || (matches!(case, Case::Title) && capital_next);
@@ -135,6 +163,16 @@ impl Draft {
         if self.overflowed {
             self.text.truncate(mark);
         }
+        self.check_limit();
+    }
+
+    /// Appends `word` in one piece, or (when it does not fit) rolls back to `mark`.
+    fn push_whole(&mut self, word: &str, mark: usize) {
+        if self.text.push_str(word).is_err() {
+            self.overflowed = true;
+            self.text.truncate(mark);
+        }
+        self.check_limit();
     }
 
     fn push_char(&mut self, c: char) {
@@ -166,10 +204,30 @@ fn skip<'a>(words: &mut impl Iterator<Item = &'a str>, n: usize) {
     }
 }
 
+/// How many words a droppable modifier at the start of `words` takes, if one is there and a
+/// head word follows it (the last word of a phrase is never dropped).
+fn modifier<'w>(words: impl Iterator<Item = &'w str> + Clone) -> Option<usize> {
+    let (n, _, trailing) = lookup(words.clone(), MODIFIERS, &MODIFIER_INITIALS, |m| m)?;
+    let mut after = words.skip(n);
+    (trailing.is_empty() && after.next().is_some()).then_some(n)
+}
+
 /// Whether a field is written in ALL CAPS.
 pub fn is_shouting(text: &str) -> bool {
     let mut capitals = 0usize;
-    for c in text.chars() {
+    // ASCII bytes are checked as bytes; decoding is only needed for the rest.
+    let ascii_end = text
+        .bytes()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(text.len());
+    let (ascii, rest) = text.split_at_checked(ascii_end).unwrap_or((text, ""));
+    for b in ascii.bytes() {
+        if b.is_ascii_lowercase() {
+            return false;
+        }
+        capitals = capitals.saturating_add(usize::from(b.is_ascii_uppercase()));
+    }
+    for c in rest.chars() {
         if c.is_lowercase() {
             return false;
         }
@@ -199,48 +257,56 @@ fn title_case(word: &str, first: bool) -> Case {
     }
 }
 
-/// Matches the leading words of `words` against `table`: the entry, how many words it took,
-/// and the punctuation that trailed its last word.
-fn lookup<'w>(
+/// Matches the leading words of `words` against a sorted phrase table: the entry, how many
+/// words it took, and the punctuation that trailed its last word.
+fn lookup<'w, T: Copy>(
     words: impl Iterator<Item = &'w str> + Clone,
-    table: &'static [(&'static str, &'static str)],
-) -> Option<(usize, &'static str, &'w str)> {
-    lookup_in(words, table.iter().copied())
-}
-
-fn lookup_in<'w>(
-    words: impl Iterator<Item = &'w str> + Clone,
-    table: impl Iterator<Item = (&'static str, &'static str)>,
-) -> Option<(usize, &'static str, &'w str)> {
-    for (entry, replacement) in table {
-        let mut input = words.clone();
-        let mut taken = 0usize;
-        let mut trailing = "";
-        let mut entry_words = entry.split(' ').peekable();
-        let matched = loop {
-            let Some(expected) = entry_words.next() else {
-                break true;
-            };
-            let Some(word) = input.next() else {
-                break false;
-            };
-            taken = taken.saturating_add(1);
-            if lexicon::is(word, expected) {
-                continue;
+    table: &'static [T],
+    initials: &Initials,
+    key: fn(T) -> &'static str,
+) -> Option<(usize, T, &'w str)> {
+    let first = words.clone().next()?;
+    // "County." and "U.S.," are found as "County" and "U.S.".
+    for probe in without_trailing_punctuation(first).filter(|p| initials.may_start(p.0)) {
+        for entry in lexicon::starting_with(table, key, probe.0) {
+            if let Some((n, trailing)) = matches(words.clone(), key(entry)) {
+                return Some((n, entry, trailing));
             }
-            // Only the entry's last word may carry trailing punctuation ("States," "County.").
-            let core = word.trim_end_matches(TRAILING_PUNCTUATION);
-            if entry_words.peek().is_none() && lexicon::is(core, expected) {
-                trailing = word.get(core.len()..).unwrap_or_default();
-                continue;
-            }
-            break false;
-        };
-        if matched {
-            return Some((taken, replacement, trailing));
         }
     }
     None
+}
+
+/// `word`, then `word` with one, two, … trailing punctuation marks removed (with what was
+/// removed), as long as it ends in one.
+fn without_trailing_punctuation(word: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut next = Some(word);
+    core::iter::from_fn(move || {
+        let current = next?;
+        next = current.strip_suffix(TRAILING_PUNCTUATION);
+        Some((current, word.get(current.len()..).unwrap_or_default()))
+    })
+}
+
+/// Whether `words` begin with the words of `entry`; only its last word may carry trailing
+/// punctuation ("States," "County."). Returns the words taken and that punctuation.
+fn matches<'w>(mut words: impl Iterator<Item = &'w str>, entry: &str) -> Option<(usize, &'w str)> {
+    let mut taken = 0usize;
+    let mut entry_words = entry.split(' ').peekable();
+    while let Some(expected) = entry_words.next() {
+        let word = words.next()?;
+        taken = taken.saturating_add(1);
+        if lexicon::is(word, expected) {
+            continue;
+        }
+        if entry_words.peek().is_some() {
+            return None;
+        }
+        let (_, trailing) =
+            without_trailing_punctuation(word).find(|(w, _)| lexicon::is(w, expected))?;
+        return Some((taken, trailing));
+    }
+    Some((taken, ""))
 }
 
 #[cfg(test)]

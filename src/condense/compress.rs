@@ -92,13 +92,18 @@ pub fn without_dateline(text: &str) -> &str {
 /// A full stop ends a sentence unless it ends a known abbreviation ("U.S.") or an initial.
 pub fn lead_sentence(text: &str) -> &str {
     let text = floor_boundary(text, LEAD_SCAN_BYTES);
-    let mut start = 0usize;
-    for piece in text.split_inclusive(char::is_whitespace) {
-        let word = piece.trim_end();
-        if word.ends_with(['.', '!', '?']) && !is_abbreviation(word) {
-            return text.get(..start.saturating_add(word.len())).unwrap_or(text);
+    for at in memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()) {
+        // The marks are ASCII, so one byte long and never inside a UTF-8 sequence.
+        let end = at.saturating_add(1);
+        let rest = text.get(end..).unwrap_or_default();
+        if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
+            continue;
         }
-        start = start.saturating_add(piece.len());
+        let head = text.get(..end).unwrap_or_default();
+        let word = head.rsplit(char::is_whitespace).next().unwrap_or(head);
+        if !is_abbreviation(word) {
+            return head;
+        }
     }
     text
 }

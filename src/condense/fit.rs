@@ -1,7 +1,7 @@
 //! Budgets, and the last resort of cutting: at a word boundary, never inside a word or a UTF-8
 //! character, and never leaving a dangling word ("of", "near") or mark (",", "-") at the end.
 
-use super::lexicon::DANGLING;
+use super::lexicon::{self, DANGLING};
 
 /// Something a digest's text must fit: a byte count, or (for displays) a pixel layout.
 pub trait Fit {
@@ -35,7 +35,7 @@ const DANGLING_MARKS: &[char] = &[
 
 /// Whether `word` (any case) may not end a digest.
 pub fn is_dangling(word: &str) -> bool {
-    DANGLING.iter().any(|d| d.eq_ignore_ascii_case(word))
+    lexicon::sorted_contains(DANGLING, word)
 }
 
 /// `text` without trailing whitespace, dangling marks and dangling words, repeatedly.
@@ -62,21 +62,19 @@ pub fn trim_dangling(text: &str) -> &str {
 /// and fits. Words are separated by single spaces (composed text always is). `None` when not
 /// even the first word fits.
 pub fn cut<'t>(text: &'t str, fit: &impl Fit) -> Option<&'t str> {
-    let whole = trim_dangling(text);
-    if !whole.is_empty() && fit.fits(whole) {
+    let fitting = |end: usize| {
+        let prefix = trim_dangling(text.get(..end).unwrap_or_default());
+        (!prefix.is_empty() && fit.fits(prefix)).then_some(prefix)
+    };
+    if let Some(whole) = fitting(text.len()) {
         return Some(whole);
     }
-    let mut best = None;
-    for (end, _) in text.match_indices(' ') {
-        if end > fit.max_bytes() {
-            break;
-        }
-        let prefix = trim_dangling(text.get(..end).unwrap_or_default());
-        if !prefix.is_empty() && fit.fits(prefix) {
-            best = Some(prefix);
-        }
-    }
-    best
+    // Longest first; a fit never takes more than its `max_bytes`.
+    text.match_indices(' ')
+        .rev()
+        .map(|(end, _)| end)
+        .skip_while(|&end| end > fit.max_bytes())
+        .find_map(fitting)
 }
 
 #[cfg(test)]

@@ -2,74 +2,71 @@
 //!
 //! Matching ignores ASCII case, so `UNITED STATES`, `United States` and `united states` all
 //! become `US`. Multi-word entries match across any run of whitespace.
+//!
+//! The phrase tables are sorted by their first word (ignoring ASCII case), longer entries first
+//! among those that share it, so a look-up is a binary search and the longest match wins.
 
-/// Abbreviations a wire-service headline editor would use. Longer entries are tried first where
-/// they overlap ("United States of America" before "United States").
+use core::cmp::Ordering;
+
+/// Abbreviations a wire-service headline editor would use.
 pub const ABBREVIATIONS: &[(&str, &str)] = &[
-    // Countries and unions.
-    ("United States of America", "US"),
-    ("United States", "US"),
-    ("U.S.A.", "US"),
-    ("U.S.", "US"),
-    ("United Kingdom", "UK"),
-    ("U.K.", "UK"),
-    ("United Nations", "UN"),
-    ("U.N.", "UN"),
-    ("European Union", "EU"),
-    ("E.U.", "EU"),
-    ("United Arab Emirates", "UAE"),
-    // Titles.
-    ("Prime Minister", "PM"),
-    ("Minister", "Min."),
-    ("President", "Pres."),
-    ("Secretary", "Sec."),
-    ("Senator", "Sen."),
-    ("Representative", "Rep."),
-    ("Governor", "Gov."),
-    ("Lieutenant", "Lt."),
-    ("Sergeant", "Sgt."),
-    ("Colonel", "Col."),
     ("Admiral", "Adm."),
-    ("Captain", "Capt."),
-    // Institutions.
-    ("Department", "Dept."),
-    ("Government", "Govt"),
-    ("International", "Intl"),
+    ("approximately", "about"),
     ("Association", "Assn."),
+    ("August", "Aug."),
+    ("billion", "bln"),
+    ("Captain", "Capt."),
+    ("Colonel", "Col."),
     ("Corporation", "Corp."),
-    ("Incorporated", "Inc."),
-    ("University", "Univ."),
-    // Places (WEA writes "Jefferson Co AL").
     ("County", "Co"),
-    ("Mount", "Mt."),
-    ("Saint", "St."),
+    ("December", "Dec."),
+    ("Department", "Dept."),
+    ("E.U.", "EU"),
+    ("European Union", "EU"),
+    ("February", "Feb."),
+    ("feet", "ft"),
     ("Fort", "Ft."),
-    // Units.
-    ("kilometers per hour", "km/h"),
-    ("kilometres per hour", "km/h"),
-    ("miles per hour", "mph"),
-    ("kilometers", "km"),
-    ("kilometres", "km"),
+    ("Government", "Govt"),
+    ("Governor", "Gov."),
+    ("Incorporated", "Inc."),
+    ("International", "Intl"),
+    ("January", "Jan."),
     ("kilometer", "km"),
+    ("kilometers per hour", "km/h"),
+    ("kilometers", "km"),
     ("kilometre", "km"),
-    ("miles", "mi"),
+    ("kilometres per hour", "km/h"),
+    ("kilometres", "km"),
+    ("Lieutenant", "Lt."),
     ("meters", "m"),
     ("metres", "m"),
-    ("feet", "ft"),
-    ("percent", "pct"),
+    ("miles per hour", "mph"),
+    ("miles", "mi"),
     ("million", "mln"),
-    ("billion", "bln"),
-    // Words.
-    ("approximately", "about"),
-    ("versus", "vs."),
-    // Months.
-    ("January", "Jan."),
-    ("February", "Feb."),
-    ("August", "Aug."),
-    ("September", "Sept."),
-    ("October", "Oct."),
+    ("Minister", "Min."),
+    ("Mount", "Mt."),
     ("November", "Nov."),
-    ("December", "Dec."),
+    ("October", "Oct."),
+    ("percent", "pct"),
+    ("President", "Pres."),
+    ("Prime Minister", "PM"),
+    ("Representative", "Rep."),
+    ("Saint", "St."),
+    ("Secretary", "Sec."),
+    ("Senator", "Sen."),
+    ("September", "Sept."),
+    ("Sergeant", "Sgt."),
+    ("U.K.", "UK"),
+    ("U.N.", "UN"),
+    ("U.S.", "US"),
+    ("U.S.A.", "US"),
+    ("United States of America", "US"),
+    ("United Arab Emirates", "UAE"),
+    ("United Kingdom", "UK"),
+    ("United Nations", "UN"),
+    ("United States", "US"),
+    ("University", "Univ."),
+    ("versus", "vs."),
 ];
 
 /// Modifiers a headline drops first when it is short of room: articles, nationality adjectives,
@@ -77,87 +74,87 @@ pub const ABBREVIATIONS: &[(&str, &str)] = &[
 /// word of a phrase, never the last word, so "Iranian officials" can become "officials" but
 /// "the Iranian" stays whole.
 pub const MODIFIERS: &[&str] = &[
-    "the",
     "a",
-    "an",
-    "U.S.",
-    "US",
-    "American",
-    "Iranian",
-    "Israeli",
-    "Russian",
-    "Ukrainian",
-    "Chinese",
-    "Japanese",
-    "North Korean",
-    "South Korean",
-    "Korean",
-    "Indian",
-    "Pakistani",
     "Afghan",
-    "Iraqi",
-    "Syrian",
-    "Lebanese",
-    "Turkish",
-    "Egyptian",
-    "Saudi",
-    "Yemeni",
-    "Emirati",
-    "Qatari",
-    "Omani",
-    "Jordanian",
-    "Palestinian",
+    "Algerian",
+    "American",
+    "an",
+    "Argentine",
+    "Australian",
+    "Austrian",
+    "Bangladeshi",
+    "Belgian",
+    "Brazilian",
     "British",
+    "Bulgarian",
+    "Burmese",
+    "Canadian",
+    "Chilean",
+    "Chinese",
+    "Colombian",
+    "Croatian",
+    "Cuban",
+    "Czech",
+    "Danish",
+    "Dutch",
+    "Egyptian",
+    "Emirati",
+    "Ethiopian",
+    "Filipino",
+    "Finnish",
     "French",
     "German",
-    "Italian",
-    "Spanish",
-    "Portuguese",
-    "Dutch",
-    "Belgian",
-    "Swiss",
-    "Austrian",
-    "Polish",
-    "Czech",
-    "Hungarian",
-    "Romanian",
-    "Bulgarian",
     "Greek",
-    "Serbian",
-    "Croatian",
-    "Swedish",
-    "Norwegian",
-    "Danish",
-    "Finnish",
-    "Irish",
-    "Canadian",
-    "Mexican",
-    "Brazilian",
-    "Argentine",
-    "Chilean",
-    "Colombian",
-    "Venezuelan",
-    "Peruvian",
-    "Cuban",
-    "Australian",
+    "Hungarian",
+    "Indian",
     "Indonesian",
-    "Filipino",
-    "Vietnamese",
-    "Thai",
-    "Malaysian",
-    "Burmese",
-    "Bangladeshi",
-    "Nigerian",
-    "Ethiopian",
+    "Iranian",
+    "Iraqi",
+    "Irish",
+    "Israeli",
+    "Italian",
+    "Japanese",
+    "Jordanian",
     "Kenyan",
-    "Somali",
-    "Sudanese",
+    "Korean",
+    "Lebanese",
     "Libyan",
-    "Tunisian",
-    "Algerian",
+    "Malaysian",
+    "Mexican",
     "Moroccan",
+    "Nigerian",
+    "North Korean",
+    "Norwegian",
+    "Omani",
+    "Pakistani",
+    "Palestinian",
+    "Peruvian",
+    "Polish",
+    "Portuguese",
+    "Qatari",
+    "Romanian",
+    "Russian",
+    "Saudi",
+    "Serbian",
+    "Somali",
     "South African",
+    "South Korean",
+    "Spanish",
+    "Sudanese",
+    "Swedish",
+    "Swiss",
+    "Syrian",
     "Taiwanese",
+    "Thai",
+    "the",
+    "Tunisian",
+    "Turkish",
+    "U.S.",
+    "Ukrainian",
+    "US",
+    "Venezuelan",
+    "Vietnamese",
+    "Yemeni",
 ];
 
 /// Past participles that do not end in "-ed". An action in "-ed" or in this list reads as a
@@ -170,93 +167,93 @@ pub const IRREGULAR_PARTICIPLES: &[&str] = &[
     "thrown", "torn", "won", "written",
 ];
 
-/// Words that may not end a digest: they promise a continuation that was cut away.
+/// Words that may not end a digest: they promise a continuation that was cut away. Sorted.
 pub const DANGLING: &[&str] = &[
+    "&",
     "a",
-    "an",
-    "the",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "from",
-    "by",
-    "with",
-    "near",
-    "off",
-    "over",
-    "into",
-    "onto",
-    "and",
-    "or",
-    "but",
-    "nor",
-    "as",
-    "than",
-    "after",
-    "before",
-    "amid",
-    "against",
-    "between",
-    "during",
-    "via",
-    "per",
     "about",
-    "under",
     "across",
-    "toward",
-    "towards",
-    "upon",
-    "within",
-    "without",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "your",
-    "my",
-    "is",
+    "after",
+    "against",
+    "amid",
+    "an",
+    "and",
     "are",
-    "was",
-    "were",
+    "as",
+    "at",
     "be",
+    "because",
     "been",
+    "before",
     "being",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "shall",
-    "should",
+    "between",
+    "but",
+    "by",
     "can",
     "could",
+    "during",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "her",
+    "his",
+    "if",
+    "in",
+    "including",
+    "into",
+    "is",
+    "its",
     "may",
     "might",
+    "more",
+    "most",
     "must",
+    "my",
+    "near",
+    "no",
+    "nor",
+    "not",
+    "of",
+    "off",
+    "on",
+    "onto",
+    "or",
+    "our",
+    "over",
+    "per",
+    "said",
+    "says",
+    "shall",
+    "should",
+    "such",
+    "than",
     "that",
+    "the",
+    "their",
+    "til",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "upon",
+    "very",
+    "via",
+    "was",
+    "were",
     "which",
+    "while",
     "who",
     "whom",
     "whose",
-    "while",
-    "if",
-    "because",
-    "not",
-    "no",
-    "til",
-    "until",
-    "says",
-    "said",
-    "including",
-    "such",
-    "more",
-    "most",
-    "very",
-    "&",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "your",
 ];
 
 /// Words kept lower-case when ALL-CAPS text is recased, unless they open it.
@@ -284,6 +281,92 @@ pub const NON_TERMINAL_ABBREVIATIONS: &[&str] = &[
     "Sr.", "Min.", "Pres.", "Sec.", "Dept.",
 ];
 
+/// A compile-time filter over a phrase table: which (first letter, first-word length) pairs
+/// occur. Most words of running text fail it, so they skip the binary search.
+pub struct Initials([u64; INITIAL_SLOTS]);
+
+/// 26 letters and one slot for every other first byte.
+const INITIAL_SLOTS: usize = 27;
+/// First words longer than this share the top length bit.
+const LONGEST_TRACKED: usize = 63;
+
+const fn initial_slot(word: &[u8]) -> usize {
+    match word {
+        [b, ..] if b.is_ascii_alphabetic() => b.to_ascii_lowercase().wrapping_sub(b'a') as usize,
+        _ => INITIAL_SLOTS.wrapping_sub(1),
+    }
+}
+
+const fn first_word_len(entry: &[u8]) -> usize {
+    let mut len = 0usize;
+    let mut rest = entry;
+    while let [b, tail @ ..] = rest {
+        if *b == b' ' {
+            break;
+        }
+        len = len.wrapping_add(1);
+        rest = tail;
+    }
+    len
+}
+
+const fn length_bit(len: usize) -> u64 {
+    let len = if len > LONGEST_TRACKED {
+        LONGEST_TRACKED
+    } else {
+        len
+    };
+    1u64.wrapping_shl(len as u32)
+}
+
+/// `slots` with `entry` added. Only ever evaluated at compile time (for the constants below), so
+/// an index out of range would fail the build, never a running program; and `initial_slot` is
+/// below `INITIAL_SLOTS` by construction.
+#[allow(clippy::indexing_slicing)]
+const fn with_entry(mut slots: [u64; INITIAL_SLOTS], entry: &[u8]) -> [u64; INITIAL_SLOTS] {
+    slots[initial_slot(entry)] |= length_bit(first_word_len(entry));
+    slots
+}
+
+impl Initials {
+    /// The filter for a table of phrases.
+    pub const fn of(table: &[&str]) -> Self {
+        let mut slots = [0u64; INITIAL_SLOTS];
+        let mut rest = table;
+        while let [entry, tail @ ..] = rest {
+            let bytes = entry.as_bytes();
+            slots = with_entry(slots, bytes);
+            rest = tail;
+        }
+        Initials(slots)
+    }
+
+    /// The filter for a table of (phrase, replacement) pairs.
+    pub const fn of_pairs(table: &[(&str, &str)]) -> Self {
+        let mut slots = [0u64; INITIAL_SLOTS];
+        let mut rest = table;
+        while let [(entry, _), tail @ ..] = rest {
+            let bytes = entry.as_bytes();
+            slots = with_entry(slots, bytes);
+            rest = tail;
+        }
+        Initials(slots)
+    }
+
+    /// Whether some entry of the table may start with `word`.
+    pub fn may_start(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        self.0
+            .get(initial_slot(bytes))
+            .is_some_and(|lengths| lengths & length_bit(bytes.len()) != 0)
+    }
+}
+
+/// [`Initials`] of [`ABBREVIATIONS`].
+pub const ABBREVIATION_INITIALS: Initials = Initials::of_pairs(ABBREVIATIONS);
+/// [`Initials`] of [`MODIFIERS`].
+pub const MODIFIER_INITIALS: Initials = Initials::of(MODIFIERS);
+
 /// Whether `word` is `entry`, ignoring ASCII case.
 pub fn is(word: &str, entry: &str) -> bool {
     word.eq_ignore_ascii_case(entry)
@@ -292,6 +375,61 @@ pub fn is(word: &str, entry: &str) -> bool {
 /// Whether `word` is in `table`, ignoring ASCII case.
 pub fn contains(table: &[&str], word: &str) -> bool {
     table.iter().any(|entry| is(word, entry))
+}
+
+/// Orders words as the phrase tables are sorted: by bytes, ignoring ASCII case.
+pub fn cmp_words(a: &str, b: &str) -> Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    for (x, y) in a.iter().zip(b) {
+        match x.to_ascii_lowercase().cmp(&y.to_ascii_lowercase()) {
+            Ordering::Equal => {}
+            other => return other,
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
+/// Whether sorted `table` holds `word`, ignoring ASCII case.
+pub fn sorted_contains(table: &[&str], word: &str) -> bool {
+    table.binary_search_by(|e| cmp_words(e, word)).is_ok()
+}
+
+/// The first word of a table entry.
+pub fn first_word(entry: &str) -> &str {
+    entry.split(' ').next().unwrap_or(entry)
+}
+
+/// The entries of a sorted phrase `table` whose first word is `word`, longest first.
+pub fn starting_with<T: Copy>(
+    table: &[T],
+    key: fn(T) -> &'static str,
+    word: &str,
+) -> impl Iterator<Item = T> {
+    let start = table.partition_point(|&e| cmp_first_word(key(e), word) == Ordering::Less);
+    table
+        .get(start..)
+        .unwrap_or_default()
+        .iter()
+        .copied()
+        .take_while(move |&e| cmp_first_word(key(e), word) == Ordering::Equal)
+}
+
+/// [`cmp_words`] of `entry`'s first word and `word`, without splitting `entry` first (this is
+/// the inner loop of every look-up).
+fn cmp_first_word(entry: &str, word: &str) -> Ordering {
+    let first = entry
+        .as_bytes()
+        .split(|&b| b == b' ')
+        .next()
+        .unwrap_or_default();
+    let word = word.as_bytes();
+    for (x, y) in first.iter().zip(word) {
+        match x.to_ascii_lowercase().cmp(&y.to_ascii_lowercase()) {
+            Ordering::Equal => {}
+            other => return other,
+        }
+    }
+    first.len().cmp(&word.len())
 }
 
 /// Whether an action reads as a past participle, so its object can stand as a passive subject.
@@ -319,17 +457,60 @@ mod tests {
         assert!(!is_participle("bed"));
     }
 
-    #[test]
-    fn no_abbreviation_is_shadowed_by_an_earlier_shorter_one() {
-        // The first entry whose words match wins, so "United States of America" must come
-        // before its prefix "United States".
-        for (i, (earlier, _)) in ABBREVIATIONS.iter().enumerate() {
-            for (later, _) in ABBREVIATIONS.iter().skip(i + 1) {
-                let e: std::vec::Vec<&str> = earlier.split(' ').collect();
-                let l: std::vec::Vec<&str> = later.split(' ').collect();
-                let shadowed = l.len() > e.len() && e.iter().zip(&l).all(|(a, b)| is(a, b));
-                assert!(!shadowed, "{later} is unreachable after {earlier}");
-            }
+    fn assert_sorted(entries: &[&str]) {
+        for pair in entries.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let order = cmp_words(first_word(a), first_word(b));
+            let longer_first = a.split(' ').count() >= b.split(' ').count();
+            assert!(
+                order == Ordering::Less || (order == Ordering::Equal && longer_first),
+                "{a:?} must come after {b:?}"
+            );
         }
+    }
+
+    #[test]
+    fn phrase_tables_are_sorted_for_binary_search() {
+        let abbreviations: std::vec::Vec<&str> = ABBREVIATIONS.iter().map(|(a, _)| *a).collect();
+        assert_sorted(&abbreviations);
+        assert_sorted(MODIFIERS);
+        assert!(
+            DANGLING
+                .windows(2)
+                .all(|w| cmp_words(w[0], w[1]) == Ordering::Less)
+        );
+    }
+
+    #[test]
+    fn lookups_find_every_entry_longest_first() {
+        for (entry, _) in ABBREVIATIONS {
+            let found: std::vec::Vec<_> =
+                starting_with(ABBREVIATIONS, |e| e.0, first_word(entry)).collect();
+            assert!(found.iter().any(|(e, _)| e == entry), "{entry}");
+        }
+        let united: std::vec::Vec<_> = starting_with(ABBREVIATIONS, |e| e.0, "UNITED")
+            .map(|e| e.0)
+            .collect();
+        assert_eq!(united[0], "United States of America");
+        assert_eq!(united.len(), 5);
+    }
+
+    #[test]
+    fn initials_let_every_entry_through_and_stop_most_words() {
+        for (entry, _) in ABBREVIATIONS {
+            assert!(
+                ABBREVIATION_INITIALS.may_start(first_word(entry)),
+                "{entry}"
+            );
+        }
+        for entry in MODIFIERS {
+            assert!(MODIFIER_INITIALS.may_start(first_word(entry)), "{entry}");
+        }
+        let text = "Special Weather Statement issued October 17 at 8:15PM CDT by NWS Kansas City";
+        let passed = text
+            .split(' ')
+            .filter(|w| ABBREVIATION_INITIALS.may_start(w))
+            .count();
+        assert!(passed <= 4, "{passed} of 13 words need a search");
     }
 }

@@ -45,7 +45,7 @@ pub fn condense_to_fit<const N: usize>(
     if max > N || max > MAX_BUDGET {
         return Err(Error::BadBudget { budget: max });
     }
-    let mut draft = Draft::default();
+    let mut draft = Draft::new(max);
     let len = render(record, fit, &mut draft)?;
     let mut text = String::new();
     text.push_str(draft.as_str().get(..len).unwrap_or_default())

@@ -1,1 +1,351 @@
+use super::*;
 
+fn parse(json: &str) -> Result<EventRecord<'_>, Error> {
+    // Leaked so the record may borrow it; fine in tests.
+    let scratch: &'static mut [u8] = std::vec![0u8; MAX_RECORD_BYTES].leak();
+    parse_record(json.as_bytes(), scratch)
+}
+
+#[test]
+fn the_seed_record_parses_field_by_field() {
+    let r = parse(
+        r#"{"id":"nextfin-20260203-drone","time":"2026-02-03T12:00:00Z","kind":"military",
+        "severity":"severe","certainty":"observed","actor":"U.S. fighter jet","action":"downed",
+        "object":"Iranian drone","place":"USS Abraham Lincoln","relation":"near",
+        "region":"Arabian Sea","source":"Anadolu Ajansi","text":"A U.S. fighter jet downed it."}"#,
+    )
+    .unwrap();
+    assert_eq!(r.id, "nextfin-20260203-drone");
+    // 2026-02-03T12:00:00Z, checked with `date -d 2026-02-03T12:00:00Z +%s`.
+    assert_eq!(r.time.unwrap().unix, 1_770_120_000);
+    assert_eq!(r.kind, Kind::Military);
+    assert_eq!(r.severity, Severity::Severe);
+    assert_eq!(r.certainty, Certainty::Observed);
+    assert_eq!(r.urgency, Urgency::Unknown);
+    assert_eq!(r.actor, Some("U.S. fighter jet"));
+    assert_eq!(r.action, Some("downed"));
+    assert_eq!(r.object, Some("Iranian drone"));
+    assert_eq!(r.place, Some("USS Abraham Lincoln"));
+    assert_eq!(r.relation, Some(Relation::Near));
+    assert_eq!(r.region, Some("Arabian Sea"));
+    assert_eq!(r.msg, MsgType::Alert);
+    assert!(r.refs.is_empty());
+}
+
+#[test]
+fn escaped_strings_are_unescaped() {
+    let r = parse(
+        r#"{"id":"e","actor":"Drone \"Shahed\"","place":"Caf\u00e9 Z\u00fcrich","text":"a\\b\/c"}"#,
+    )
+    .unwrap();
+    assert_eq!(r.actor, Some("Drone \"Shahed\""));
+    assert_eq!(r.place, Some("Café Zürich"));
+    assert_eq!(r.text, Some("a\\b/c"));
+}
+
+#[test]
+fn surrogate_pairs_decode_as_python_writes_them() {
+    let r = parse(r#"{"id":"s","headline":"Fire \ud83d\udd25 in town"}"#).unwrap();
+    assert_eq!(r.headline, Some("Fire 🔥 in town"));
+    assert!(matches!(
+        parse(r#"{"id":"s","headline":"lone \ud83d here"}"#),
+        Err(Error::Json {
+            reason: JsonReason::Escape,
+            field: Some(Field::Headline),
+            ..
+        })
+    ));
+}
+
+#[test]
+fn unescaped_strings_borrow_the_input() {
+    let json = br#"{"id":"borrowed","place":"Oman"}"#;
+    let mut scratch = [0u8; 0];
+    let r = parse_record(json, &mut scratch).unwrap();
+    assert_eq!(r.place, Some("Oman"));
+}
+
+#[test]
+fn a_scratch_buffer_too_small_for_the_escapes_is_an_error() {
+    let json = br#"{"id":"x","text":"\u00e9\u00e9\u00e9"}"#;
+    let mut scratch = [0u8; 4];
+    assert_eq!(
+        parse_record(json, &mut scratch),
+        Err(Error::ScratchTooSmall)
+    );
+}
+
+#[test]
+fn unknown_fields_are_ignored_even_when_nested() {
+    let r = parse(
+        r#"{"type":"Feature","geometry":{"type":"Point","coordinates":[-149.1,64.7,[1,{"a":null}]]},
+        "id":"u","felt":null,"tsunami":0,"flag":true,"headline":"Quake"}"#,
+    )
+    .unwrap();
+    assert_eq!(r.id, "u");
+    assert_eq!(r.headline, Some("Quake"));
+}
+
+#[test]
+fn times_are_rfc3339_or_unix_seconds() {
+    let r = parse(r#"{"id":"t","time":1770120000,"until":"2025-10-18T19:15:00-05:00","expires":"1770123600"}"#)
+        .unwrap();
+    assert_eq!(
+        r.time,
+        Some(Timestamp {
+            unix: 1_770_120_000,
+            offset_seconds: 0
+        })
+    );
+    // 2025-10-19T00:15:00Z, checked with `date -d 2025-10-18T19:15:00-05:00 +%s`.
+    assert_eq!(
+        r.until,
+        Some(Timestamp {
+            unix: 1_760_832_900,
+            offset_seconds: -18_000
+        })
+    );
+    assert_eq!(r.expires.unwrap().unix, 1_770_123_600);
+    assert_eq!(r.end().unwrap().unix, 1_760_832_900);
+    assert_eq!(
+        parse(r#"{"id":"t","time":"yesterday"}"#),
+        Err(Error::BadTime(Field::Time))
+    );
+    assert_eq!(
+        parse(r#"{"id":"t","time":1.5}"#),
+        Err(Error::BadTime(Field::Time))
+    );
+    assert_eq!(
+        parse(r#"{"id":"t","until":true}"#),
+        Err(Error::BadTime(Field::Until))
+    );
+    assert_eq!(
+        parse(r#"{"id":"t","time":99999999999999999999}"#),
+        Err(Error::BadTime(Field::Time))
+    );
+    assert_eq!(parse(r#"{"id":"t","time":null}"#).unwrap().time, None);
+}
+
+#[test]
+fn severity_is_a_cap_word_or_a_level() {
+    assert_eq!(
+        parse(r#"{"id":"s","severity":"Extreme"}"#)
+            .unwrap()
+            .severity,
+        Severity::Extreme
+    );
+    assert_eq!(
+        parse(r#"{"id":"s","severity":3}"#).unwrap().severity,
+        Severity::Severe
+    );
+    assert_eq!(
+        parse(r#"{"id":"s","severity":"1"}"#).unwrap().severity,
+        Severity::Minor
+    );
+    assert_eq!(
+        parse(r#"{"id":"s","severity":7}"#),
+        Err(Error::BadSeverityLevel)
+    );
+    assert_eq!(
+        parse(r#"{"id":"s","severity":-1}"#),
+        Err(Error::BadWord(Field::Severity))
+    );
+    assert_eq!(
+        parse(r#"{"id":"s","severity":"awful"}"#),
+        Err(Error::BadWord(Field::Severity))
+    );
+}
+
+#[test]
+fn enumerated_words_outside_the_vocabulary_are_refused() {
+    assert_eq!(
+        parse(r#"{"id":"k","kind":"storm"}"#),
+        Err(Error::BadWord(Field::Kind))
+    );
+    assert_eq!(
+        parse(r#"{"id":"k","relation":"beside"}"#),
+        Err(Error::BadWord(Field::Relation))
+    );
+    assert_eq!(
+        parse(r#"{"id":"k","msg":"Ack"}"#),
+        Err(Error::BadWord(Field::Msg))
+    );
+    assert_eq!(
+        parse(r#"{"id":"k","urgency":"soon"}"#),
+        Err(Error::BadWord(Field::Urgency))
+    );
+    assert_eq!(
+        parse(r#"{"id":"k","certainty":"sure"}"#),
+        Err(Error::BadWord(Field::Certainty))
+    );
+}
+
+#[test]
+fn id_is_required_and_not_empty() {
+    assert_eq!(parse(r#"{"headline":"x"}"#), Err(Error::MissingId));
+    assert_eq!(
+        parse(r#"{"id":"  ","headline":"x"}"#),
+        Err(Error::MissingId)
+    );
+    assert_eq!(
+        parse(r#"{"id":5}"#),
+        Err(Error::WrongType {
+            field: Field::Id,
+            expected: "a string"
+        })
+    );
+}
+
+#[test]
+fn fields_over_their_limit_are_refused_with_their_name() {
+    let long = "x".repeat(MAX_NAME_BYTES + 1);
+    let json = std::format!(r#"{{"id":"l","place":"{long}"}}"#);
+    assert_eq!(
+        parse(&json),
+        Err(Error::FieldTooLong {
+            field: Field::Place,
+            len: MAX_NAME_BYTES + 1,
+            max: MAX_NAME_BYTES
+        })
+    );
+}
+
+#[test]
+fn wrong_json_types_name_the_field() {
+    assert_eq!(
+        parse(r#"{"id":"w","actor":{"name":"x"}}"#),
+        Err(Error::WrongType {
+            field: Field::Actor,
+            expected: "a string"
+        })
+    );
+    assert_eq!(
+        parse(r#"{"id":"w","headline":["a"]}"#),
+        Err(Error::WrongType {
+            field: Field::Headline,
+            expected: "a string"
+        })
+    );
+    assert_eq!(
+        parse(r#"{"id":"w","place":12}"#),
+        Err(Error::WrongType {
+            field: Field::Place,
+            expected: "a string"
+        })
+    );
+    assert_eq!(
+        parse(r#"{"id":"w","refs":[1,2]}"#),
+        Err(Error::WrongType {
+            field: Field::Refs,
+            expected: "a string or a list of strings"
+        })
+    );
+}
+
+#[test]
+fn a_repeated_key_is_refused() {
+    assert_eq!(
+        parse(r#"{"id":"a","id":"b"}"#),
+        Err(Error::DuplicateField(Field::Id))
+    );
+}
+
+#[test]
+fn refs_are_a_cap_list_or_an_array() {
+    let r = parse(r#"{"id":"r","msg":"Update","refs":"NWS,a,2025 NWS,b,2025"}"#).unwrap();
+    assert_eq!(r.msg, MsgType::Update);
+    assert_eq!(r.refs.as_slice(), ["NWS,a,2025", "NWS,b,2025"]);
+    let r = parse(r#"{"id":"r","refs":["x1","x\u00e92"]}"#).unwrap();
+    assert_eq!(r.refs.as_slice(), ["x1", "xé2"]);
+    let many = r#"{"id":"r","refs":["1","2","3","4","5","6","7","8","9"]}"#;
+    assert_eq!(parse(many), Err(Error::TooManyRefs));
+    let many = r#"{"id":"r","refs":"1 2 3 4 5 6 7 8 9"}"#;
+    assert_eq!(parse(many), Err(Error::TooManyRefs));
+}
+
+#[test]
+fn magnitude_keeps_its_literal() {
+    let r = parse(r#"{"id":"m","magnitude":4.35,"unit":"Mw"}"#).unwrap();
+    let m = r.magnitude.unwrap();
+    assert_eq!(m.literal, "4.35");
+    assert!((m.value - 4.35).abs() < 1e-6);
+    assert_eq!(
+        parse(r#"{"id":"m","magnitude":"5.8"}"#)
+            .unwrap()
+            .magnitude
+            .unwrap()
+            .literal,
+        "5.8"
+    );
+    assert_eq!(
+        parse(r#"{"id":"m","magnitude":1e30}"#),
+        Err(Error::BadMagnitude)
+    );
+    assert_eq!(
+        parse(r#"{"id":"m","magnitude":"big"}"#),
+        Err(Error::BadMagnitude)
+    );
+}
+
+#[test]
+fn structural_faults_are_located() {
+    assert_eq!(parse("[1,2]"), Err(Error::NotAnObject));
+    assert_eq!(parse(""), Err(Error::NotAnObject));
+    assert_eq!(
+        parse(r#"{"id":"x","text":"cut off"#),
+        Err(Error::Json {
+            reason: JsonReason::Truncated,
+            at: 25,
+            field: None
+        })
+    );
+    assert_eq!(
+        parse(r#"{"id":"x"} {"id":"y"}"#),
+        Err(Error::Json {
+            reason: JsonReason::TrailingCharacters,
+            at: 10,
+            field: None
+        })
+    );
+    let deep = std::format!(r#"{{"id":"d","x":{}{}}}"#, "[".repeat(100), "]".repeat(100));
+    // The object is depth 1; the 16th `[` (byte 14 + 15) is depth 17.
+    assert_eq!(parse(&deep), Err(Error::TooDeep { at: 29 }));
+}
+
+#[test]
+fn syntax_errors_name_the_field_being_read() {
+    match parse(r#"{"id":"x","place":"Oman" "kind":"x"}"#) {
+        Err(Error::Json {
+            reason: JsonReason::Syntax,
+            field: Some(Field::Place),
+            at: 11,
+        }) => {}
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn invalid_utf8_in_a_string_is_refused() {
+    let json = b"{\"id\":\"x\",\"place\":\"\xff\xfe\"}";
+    let mut scratch = [0u8; 64];
+    assert!(matches!(
+        parse_record(json, &mut scratch),
+        Err(Error::Json {
+            reason: JsonReason::Utf8,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn records_over_the_limit_are_refused_before_parsing() {
+    let json = std::vec![b' '; MAX_RECORD_BYTES + 1];
+    let mut scratch = [0u8; 0];
+    assert_eq!(
+        parse_record(&json, &mut scratch),
+        Err(Error::RecordTooLong {
+            len: MAX_RECORD_BYTES + 1,
+            max: MAX_RECORD_BYTES
+        })
+    );
+}
