@@ -45,6 +45,7 @@ impl<'a> Iterator for Wrap<'a> {
             return None;
         }
         let mut used = 0usize;
+        let mut words = 0usize;
         let mut end = 0usize;
         let mut broken = false;
         loop {
@@ -59,17 +60,18 @@ impl<'a> Iterator for Wrap<'a> {
                 .unwrap_or(word_text.len());
             let word = word_text.get(..word_len).unwrap_or_default();
             let cells = cell_count(word, self.charset);
-            let need = if used == 0 {
+            let need = if words == 0 {
                 cells
             } else {
                 used.saturating_add(1).saturating_add(cells)
             };
             if need <= self.cols {
                 used = need;
+                words = words.saturating_add(1);
                 end = start.saturating_add(word_len);
                 continue;
             }
-            if used == 0 {
+            if words == 0 {
                 // A word longer than a line: as much of it as fits, at least one character so
                 // wrapping always advances.
                 end = start.saturating_add(prefix_fitting(word, self.cols, self.charset));
@@ -158,6 +160,14 @@ mod tests {
             [true, true, false, false]
         );
         assert!(!fits("Taumatawhakatangihanga", 8, 9, Charset::Latin1));
+    }
+
+    #[test]
+    fn invisible_words_still_take_their_space() {
+        // Zero-width characters are a word of no cells: the space after them still counts.
+        let text = "\u{200b} abcdefgh";
+        let all: Vec<_> = Wrap::new(text, 8, Charset::Latin1).collect();
+        assert_eq!(all.iter().map(|l| l.text).collect::<Vec<_>>(), ["\u{200b}", "abcdefgh"]);
     }
 
     #[test]
