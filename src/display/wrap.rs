@@ -167,7 +167,10 @@ mod tests {
         // Zero-width characters are a word of no cells: the space after them still counts.
         let text = "\u{200b} abcdefgh";
         let all: Vec<_> = Wrap::new(text, 8, Charset::Latin1).collect();
-        assert_eq!(all.iter().map(|l| l.text).collect::<Vec<_>>(), ["\u{200b}", "abcdefgh"]);
+        assert_eq!(
+            all.iter().map(|l| l.text).collect::<Vec<_>>(),
+            ["\u{200b}", "abcdefgh"]
+        );
     }
 
     #[test]
