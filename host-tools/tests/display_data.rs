@@ -48,6 +48,9 @@ impl DrawTarget for Bounded {
     }
 }
 
+/// Draws a digest on a panel; returns the pixels drawn outside it.
+type Draw = dyn Fn(&Digest<MAX_BUDGET>) -> usize;
+
 fn cells(area: &TextArea, text: &str) -> usize {
     alert_digest::display::text::cell_count(text, area.charset)
 }
@@ -76,11 +79,7 @@ fn every_dev_record_fits_every_layout() {
         );
         let text = String::from_utf8(ingest.stdout).expect("utf-8 records");
         let records: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
-        let layouts: [(
-            &str,
-            TextArea,
-            Option<&dyn Fn(&Digest<MAX_BUDGET>) -> usize>,
-        ); 4] = [
+        let layouts: [(&str, TextArea, Option<&Draw>); 4] = [
             (
                 "epd2in13 list entry",
                 EPD2IN13.text_area(),
