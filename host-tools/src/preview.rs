@@ -268,7 +268,7 @@ impl<W: Write> Preview<'_, W> {
         let step = usize::try_from(strip.text_area().advance)
             .unwrap_or(1)
             .max(1);
-        let frames: Vec<u32> = (0..strip.frames(digests)).step_by(step).collect();
+        let frames: Vec<u32> = (0..frames).step_by(step).collect();
         let columns = (256 / (strip.size().width + SHEET_GAP)).max(1);
         let size = sheet_size(strip, frames.len() as u32, columns);
         let mut sheet = SimulatorDisplay::with_default_color(size, SHEET_GAP_COLOR);

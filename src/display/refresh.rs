@@ -21,9 +21,11 @@ use crate::vocab::Severity;
 /// The identity of a frame: CRC-32C of its pixel buffer. Two different frames colliding
 /// would cost one skipped refresh, a one-in-four-billion chance.
 pub fn frame_id(pixels: &[u8]) -> u32 {
-    const CRC: Crc<u32> = Crc::<u32>::new(&CRC_32_ISCSI);
-    CRC.checksum(pixels)
+    FRAME_CRC.checksum(pixels)
 }
+
+/// A `static`, so the table is built once, at compile time, and shared.
+static FRAME_CRC: Crc<u32> = Crc::<u32>::new(&CRC_32_ISCSI);
 
 /// The least severity that is critical: shown at once, whatever the interval. CAP's "Severe"
 /// is a significant threat to life or property.

@@ -29,6 +29,8 @@ pub struct Strip {
     gap: u32,
     /// Glyphs of text a digest may have (its budget).
     cells: u32,
+    /// How long a frame stays up: the scrolling speed.
+    frame_ms: u32,
 }
 
 /// The 32x8 LED matrix (four MAX7219 modules): the 5x8 Latin-1 font fills its height. A digest
@@ -47,6 +49,7 @@ pub const LED32X8: Strip = Strip {
     meter_gap: 3,
     gap: 12,
     cells: 64,
+    frame_ms: 30,
 };
 
 /// The micro:bit's 5x5 LEDs, in the micro:bit's own font (ASCII: accents are
@@ -65,9 +68,15 @@ pub const MICROBIT: Strip = Strip {
     meter_gap: 2,
     gap: 6,
     cells: 32,
+    frame_ms: 120,
 };
 
 impl Strip {
+    /// How long each frame should stay on the panel, in milliseconds: one pixel of scrolling.
+    pub const fn frame_ms(&self) -> u32 {
+        self.frame_ms
+    }
+
     /// Pixels one digest takes along the strip, its trailing gap included.
     fn entry_width<const N: usize>(&self, digest: &Digest<N>) -> i32 {
         let text = self
