@@ -265,6 +265,13 @@ impl<W: Write> Preview<'_, W> {
             });
             write!(self.stdout, "{text}")?;
         }
+        let frames = strip.frames(digests);
+        writeln!(
+            self.stdout,
+            "{frames} frame(s) at {} ms: {:.1} s a pass",
+            strip.frame_ms(),
+            f64::from(frames) * f64::from(strip.frame_ms()) / 1000.0
+        )?;
         let step = usize::try_from(strip.text_area().advance)
             .unwrap_or(1)
             .max(1);
