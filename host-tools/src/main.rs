@@ -1,6 +1,7 @@
 //! `alert-digest`: condense event records, ingest feeds, stream digests to a board.
 
 mod condense_cmd;
+mod eval;
 mod ingest;
 mod lines;
 mod preview;
@@ -24,6 +25,7 @@ struct Cli {
 enum Command {
     Condense(condense_cmd::Args),
     Ingest(ingest::Args),
+    Eval(eval::Args),
     Preview(preview::Args),
 }
 
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Condense(args) => condense_cmd::run(args),
         Command::Ingest(args) => ingest::run(args),
+        Command::Eval(args) => eval::run(args),
         Command::Preview(args) => preview::run(args),
     };
     match result {
