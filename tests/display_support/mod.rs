@@ -58,6 +58,62 @@ pub fn condense_for(layout: &impl Layout, json: &str) -> D {
         .expect("test record condenses")
 }
 
+/// Minutes before `NOW` of each record in `RECORDS`.
+const RECORD_AGES: [i64; 6] = [510, 35, 30, 150, 90, 120];
+const RECORD_SEVERITIES: [Severity; 6] = [
+    Severity::Severe,
+    Severity::Moderate,
+    Severity::Moderate,
+    Severity::Moderate,
+    Severity::Minor,
+    Severity::Minor,
+];
+
+/// `RECORDS` as digests with the given texts: what condensing them for a layout gave when the
+/// golden images were checked (2026-11-27). Fixed here so the goldens test the layouts, not
+/// the condensing ladders, which go on improving; `tests/display_fit.rs` tests condensing for
+/// a layout.
+pub fn seeded(texts: &[&str]) -> Vec<D> {
+    texts
+        .iter()
+        .zip(RECORD_SEVERITIES.iter().zip(RECORD_AGES))
+        .map(|(text, (&severity, minutes))| digest(text, severity, minutes, 1))
+        .collect()
+}
+
+/// For the e-ink list (34 glyphs x 2 lines).
+pub const LIST_TEXTS: [&str; 6] = [
+    "US fighter jet downed Iranian drone near USS Abraham Lincoln",
+    "Winter Storm Warning issued Feb. 3 at 2:55PM EST until Feb. 4",
+    "Israel presses U.S.",
+    "United States negotiating with Iran",
+    "Iran proposes direct talks in Oman",
+    "Steve Witkoff to meet Iranian officials",
+];
+
+/// For the OLED card (21 glyphs x 5 lines); the card goldens show the first two.
+pub const CARD_TEXTS: [&str; 6] = [
+    "U.S. fighter jet downed Iranian drone near USS Abraham Lincoln, Arabian Sea",
+    "Winter Storm Warning issued February 3 at 2:55PM EST until February 4 at 7:00PM EST by NWS Buffalo NY",
+    "Israel presses U.S.",
+    "United States negotiating with Iran",
+    "Iran proposes direct talks in Oman",
+    "Steve Witkoff to meet Iranian officials",
+];
+
+/// For the LED matrix (64 glyphs); its goldens show the first three.
+pub const LED_TEXTS: [&str; 3] = [
+    "US fighter jet downed Iranian drone near USS Abraham Lincoln",
+    "Winter Storm Warning issued Feb. 3 at 2:55PM EST until Feb. 4",
+    "Israel presses U.S.",
+];
+
+/// For the micro:bit (32 glyphs); its goldens show the first two.
+pub const MICROBIT_TEXTS: [&str; 2] = [
+    "Fighter jet downed Iranian drone",
+    "Winter Storm Warning issued Feb.",
+];
+
 /// Digests with accents, other scripts and characters nothing here can show.
 pub fn accented() -> Vec<D> {
     vec![
