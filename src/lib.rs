@@ -42,6 +42,7 @@ pub mod digest;
 pub mod display;
 pub mod error;
 pub mod record;
+pub mod store;
 pub mod vocab;
 
 pub use condense::{ByteBudget, Fit, MAX_BUDGET, MIN_BUDGET, condense, condense_to_fit};
