@@ -205,3 +205,45 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn layouts_draw_straight_from_the_store() {
+    use alert_digest::store::{Signature, Store};
+    let mut store: Store<8, MAX_BUDGET> = Store::default();
+    let first = digest(
+        "Tornado warning for Oklahoma City",
+        Severity::Extreme,
+        20,
+        1,
+    );
+    let mut repeat = first.clone();
+    repeat.time = Some(NOW - 5 * 60);
+    let minor = digest("Fog advisory near Tulsa", Severity::Minor, 10, 1);
+    for d in [first, minor.clone(), repeat] {
+        let signature = Signature::of_digest(&d);
+        store.insert(d, signature);
+    }
+    let entries = store.iter().as_slice();
+    assert_eq!(entries.len(), 2, "the repeat merged");
+    // The same screen from plain digests: the merged one counts two reports and is as old as
+    // its latest (5 minutes).
+    let merged = digest("Tornado warning for Oklahoma City", Severity::Extreme, 5, 2);
+    let plain = [merged, minor];
+    for layout_facts in [
+        facts(),
+        Facts {
+            selected: 1,
+            ..facts()
+        },
+    ] {
+        let from_store = {
+            let mut display = SimulatorDisplay::new(EPD2IN13.size());
+            EPD2IN13.draw(&mut display, entries, &layout_facts).unwrap();
+            display
+        };
+        assert!(from_store == render(&EPD2IN13, &plain, &layout_facts));
+        let mut card = SimulatorDisplay::new(OLED128X64.size());
+        OLED128X64.draw(&mut card, entries, &layout_facts).unwrap();
+        assert!(card == render(&OLED128X64, &plain, &layout_facts));
+    }
+}

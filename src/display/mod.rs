@@ -9,9 +9,10 @@
 //! | 32x8 LED matrix | [`Strip`] [`LED32X8`] | 5x8 Latin-1 | a scrolling line of all digests, one frame per pixel |
 //! | 5x5 micro:bit | [`Strip`] [`MICROBIT`] | 5x5 ASCII | the same, in the micro:bit's own font |
 //!
-//! A screen is a pure function of the digests (a plain slice, in the order to show them:
-//! the store ranks them) and the [`Facts`] around them: layouts read no clock and keep no
-//! state, so a board, `alert-digest preview` and the tests draw the same pixels.
+//! A screen is a pure function of the alerts (a plain slice of digests or of store entries,
+//! anything that is an [`Item`], in the order to show them: the store ranks them) and the
+//! [`Facts`] around them: layouts read no clock and keep no state, so a board,
+//! `alert-digest preview` and the tests draw the same pixels.
 //!
 //! `BinaryColor::On` is ink: a lit pixel on an OLED or LED, a black one on e-ink.
 //!
@@ -42,11 +43,63 @@ pub use refresh::{Decision, RefreshPolicy, Refresher};
 pub use text::{Cell, Charset};
 
 use crate::digest::Digest;
+use crate::store::Entry;
+use crate::vocab::Severity;
 
 /// Ink: a lit pixel (OLED, LED) or a black one (e-ink).
 pub const INK: BinaryColor = BinaryColor::On;
 /// Background.
 pub const PAPER: BinaryColor = BinaryColor::Off;
+
+/// What a layout reads of one alert. Implemented for a bare [`Digest`] and for a store
+/// [`Entry`], so a board draws straight from its store (`store.iter().as_slice()`) and a
+/// preview from a `Vec` of digests.
+pub trait Item {
+    /// The text to show.
+    fn text(&self) -> &str;
+    fn severity(&self) -> Severity;
+    /// When it happened (unix seconds), for its age.
+    fn time(&self) -> Option<i64>;
+    /// How many reports it stands for ("x3" when more than one).
+    fn count(&self) -> u16;
+}
+
+impl<const N: usize> Item for Digest<N> {
+    fn text(&self) -> &str {
+        self.text.as_str()
+    }
+
+    fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    fn time(&self) -> Option<i64> {
+        self.time
+    }
+
+    fn count(&self) -> u16 {
+        self.count
+    }
+}
+
+impl<const N: usize> Item for Entry<N> {
+    fn text(&self) -> &str {
+        self.digest.text.as_str()
+    }
+
+    fn severity(&self) -> Severity {
+        self.digest.severity
+    }
+
+    /// The latest report merged in: a repeat makes an alert news again.
+    fn time(&self) -> Option<i64> {
+        self.last.or(self.digest.time)
+    }
+
+    fn count(&self) -> u16 {
+        self.digest.count
+    }
+}
 
 /// What a screen shows besides the digests themselves. The device keeps these; the layouts
 /// read what they need.
@@ -87,16 +140,16 @@ pub trait Layout {
 
     /// How many frames one pass of the screen takes: 1 for still layouts, one per pixel of
     /// scrolling for the strips.
-    fn frames<const N: usize>(&self, digests: &[Digest<N>]) -> u32 {
+    fn frames<I: Item>(&self, digests: &[I]) -> u32 {
         let _ = digests;
         1
     }
 
     /// Draws the whole screen (it clears the target first).
-    fn draw<D, const N: usize>(
+    fn draw<D, I: Item>(
         &self,
         target: &mut D,
-        digests: &[Digest<N>],
+        digests: &[I],
         facts: &Facts,
     ) -> Result<(), D::Error>
     where

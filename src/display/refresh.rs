@@ -15,7 +15,7 @@
 
 use crc::{CRC_32_ISCSI, Crc};
 
-use crate::digest::Digest;
+use crate::display::Item;
 use crate::vocab::Severity;
 
 /// The identity of a frame: CRC-32C of its pixel buffer. Two different frames colliding
@@ -32,8 +32,8 @@ static FRAME_CRC: Crc<u32> = Crc::<u32>::new(&CRC_32_ISCSI);
 pub const CRITICAL: Severity = Severity::Severe;
 
 /// Whether `digest` is critical.
-pub fn is_critical<const N: usize>(digest: &Digest<N>) -> bool {
-    digest.severity >= CRITICAL
+pub fn is_critical<I: Item>(digest: &I) -> bool {
+    digest.severity() >= CRITICAL
 }
 
 /// Timing of a panel and the limits put on it.

@@ -6,7 +6,7 @@ use embedded_graphics::prelude::*;
 use embedded_graphics::primitives::Rectangle;
 
 use super::{Facts, Layout};
-use crate::digest::Digest;
+use crate::display::Item;
 
 /// Pixels between frames on a sheet (left as background).
 pub const SHEET_GAP: u32 = 1;
@@ -25,10 +25,10 @@ pub fn sheet_size(layout: &impl Layout, count: u32, columns: u32) -> Size {
 
 /// Draws the frames `frames` of `layout` in rows of `columns`, left to right then top to
 /// bottom; each frame is clipped to its own cell.
-pub fn draw_sheet<L, D, const N: usize>(
+pub fn draw_sheet<L, D, I: Item>(
     layout: &L,
     target: &mut D,
-    digests: &[Digest<N>],
+    digests: &[I],
     facts: &Facts,
     frames: impl IntoIterator<Item = u32>,
     columns: u32,

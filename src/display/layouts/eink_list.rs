@@ -11,7 +11,7 @@ use embedded_graphics::primitives::{Line, PrimitiveStyle, Rectangle};
 use heapless::String;
 
 use super::{Block, line_count, right_aligned};
-use crate::digest::Digest;
+use crate::display::Item;
 use crate::display::area::TextArea;
 use crate::display::draw::{Face, Meter, draw_text, px};
 use crate::display::{AGE_CELLS, Facts, INK, Layout, PAPER, age};
@@ -62,22 +62,26 @@ impl EinkList {
 
     /// Lines an entry for `digest` takes: its text's lines (at most two), and two when a
     /// merged count needs the second line of the right column.
-    fn entry_lines<const N: usize>(digest: &Digest<N>) -> u32 {
-        let text = line_count(digest.text.as_str(), Self::TEXT.cols(), FACE);
+    fn entry_lines<I: Item>(digest: &I) -> u32 {
+        let text = line_count(digest.text(), Self::TEXT.cols(), FACE);
         let lines = u32::try_from(text)
             .unwrap_or(ENTRY_LINES)
             .clamp(1, ENTRY_LINES);
-        if digest.count > 1 { ENTRY_LINES } else { lines }
+        if digest.count() > 1 {
+            ENTRY_LINES
+        } else {
+            lines
+        }
     }
 
     /// How many of `digests` the list shows (the rest are "+N more").
-    pub fn shown<const N: usize>(digests: &[Digest<N>], facts: &Facts) -> usize {
+    pub fn shown<I: Item>(digests: &[I], facts: &Facts) -> usize {
         Self::layout(digests, facts, |_, _| Ok::<(), ()>(())).unwrap_or(0)
     }
 
     /// Places the entries, calling `entry(index, top)` for each that fits; returns how many.
-    fn layout<const N: usize, E>(
-        digests: &[Digest<N>],
+    fn layout<I: Item, E>(
+        digests: &[I],
         facts: &Facts,
         mut entry: impl FnMut(usize, i32) -> Result<(), E>,
     ) -> Result<usize, E> {
@@ -134,16 +138,16 @@ impl EinkList {
         Ok(())
     }
 
-    fn draw_entry<D, const N: usize>(
+    fn draw_entry<D, I: Item>(
         target: &mut D,
-        digest: &Digest<N>,
+        digest: &I,
         top: i32,
         now: i64,
     ) -> Result<(), D::Error>
     where
         D: DrawTarget<Color = BinaryColor>,
     {
-        METER.draw(target, digest.severity, Point::new(MARGIN, top), INK)?;
+        METER.draw(target, digest.severity(), Point::new(MARGIN, top), INK)?;
         let lines = usize::try_from(Self::entry_lines(digest)).unwrap_or(1);
         let block = Block {
             face: FACE,
@@ -153,13 +157,13 @@ impl EinkList {
             color: INK,
             ellipsis: true,
         };
-        block.draw(target, digest.text.as_str(), Point::new(TEXT_X, top))?;
-        let age = age(now, digest.time);
+        block.draw(target, digest.text(), Point::new(TEXT_X, top))?;
+        let age = age(now, digest.time());
         let x = right_aligned(RIGHT_X, age.len(), FACE);
         draw_text(target, FACE, &age, Point::new(x, top), INK)?;
-        if digest.count > 1 {
+        if digest.count() > 1 {
             let mut count: String<8> = String::new();
-            let _ = write!(count, "x{}", digest.count.min(MAX_COUNT));
+            let _ = write!(count, "x{}", digest.count().min(MAX_COUNT));
             let x = right_aligned(RIGHT_X, count.len(), FACE);
             let y = top.saturating_add(px(LINE_HEIGHT));
             draw_text(target, FACE, &count, Point::new(x, y), INK)?;
@@ -177,12 +181,7 @@ impl Layout for EinkList {
         Self::TEXT
     }
 
-    fn draw<D, const N: usize>(
-        &self,
-        target: &mut D,
-        digests: &[Digest<N>],
-        facts: &Facts,
-    ) -> Result<(), D::Error>
+    fn draw<D, I: Item>(&self, target: &mut D, digests: &[I], facts: &Facts) -> Result<(), D::Error>
     where
         D: DrawTarget<Color = BinaryColor>,
     {

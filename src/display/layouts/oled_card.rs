@@ -14,7 +14,7 @@ use embedded_graphics::primitives::{PrimitiveStyle, Rectangle};
 use heapless::String;
 
 use super::{Block, line_count, right_aligned};
-use crate::digest::Digest;
+use crate::display::Item;
 use crate::display::area::TextArea;
 use crate::display::draw::{Face, Meter, draw_text, px};
 use crate::display::{Facts, INK, Layout, PAPER, age};
@@ -77,8 +77,8 @@ impl OledCard {
 
     /// Pages `digest`'s text takes: 1 when it fits the card, else pages of one line fewer
     /// (the last line of each shows "page p/n").
-    pub fn pages<const N: usize>(digest: &Digest<N>) -> usize {
-        let lines = line_count(digest.text.as_str(), Self::TEXT.cols(), FACE);
+    pub fn pages<I: Item>(digest: &I) -> usize {
+        let lines = line_count(digest.text(), Self::TEXT.cols(), FACE);
         let all = TEXT_LINES as usize;
         if lines <= all {
             1
@@ -87,9 +87,9 @@ impl OledCard {
         }
     }
 
-    fn draw_header<D, const N: usize>(
+    fn draw_header<D, I: Item>(
         target: &mut D,
-        digest: &Digest<N>,
+        digest: &I,
         position: usize,
         total: usize,
         now: i64,
@@ -100,14 +100,14 @@ impl OledCard {
         Rectangle::new(Point::zero(), Size::new(WIDTH, HEADER_HEIGHT))
             .into_styled(PrimitiveStyle::with_fill(INK))
             .draw(target)?;
-        METER.draw(target, digest.severity, Point::new(MARGIN, 1), PAPER)?;
+        METER.draw(target, digest.severity(), Point::new(MARGIN, 1), PAPER)?;
         let mut right: String<16> = String::new();
         let _ = write!(
             right,
             "{}/{} {}",
             position.min(MAX_POSITION),
             total.min(MAX_POSITION),
-            age(now, digest.time)
+            age(now, digest.time())
         );
         let right = right.trim_end();
         let room = usize::try_from(RIGHT_X.saturating_sub(HEADER_TEXT_X))
@@ -119,9 +119,9 @@ impl OledCard {
         let mut left: String<16> = String::new();
         for (short, count) in [(false, true), (true, true), (true, false)] {
             left.clear();
-            let _ = left.push_str(severity_word(digest.severity, short));
-            if count && digest.count > 1 {
-                let _ = write!(left, " x{}", digest.count.min(MAX_COUNT));
+            let _ = left.push_str(severity_word(digest.severity(), short));
+            if count && digest.count() > 1 {
+                let _ = write!(left, " x{}", digest.count().min(MAX_COUNT));
             }
             if left.len() <= room {
                 break;
@@ -133,17 +133,13 @@ impl OledCard {
         Ok(())
     }
 
-    fn draw_text_page<D, const N: usize>(
-        target: &mut D,
-        digest: &Digest<N>,
-        page: usize,
-    ) -> Result<(), D::Error>
+    fn draw_text_page<D, I: Item>(target: &mut D, digest: &I, page: usize) -> Result<(), D::Error>
     where
         D: DrawTarget<Color = BinaryColor>,
     {
         let cols = Self::TEXT.cols();
         let pages = Self::pages(digest);
-        let text = digest.text.as_str();
+        let text = digest.text();
         let at = Point::new(MARGIN, TEXT_TOP);
         let mut block = Block {
             face: FACE,
@@ -187,12 +183,7 @@ impl Layout for OledCard {
         Self::TEXT
     }
 
-    fn draw<D, const N: usize>(
-        &self,
-        target: &mut D,
-        digests: &[Digest<N>],
-        facts: &Facts,
-    ) -> Result<(), D::Error>
+    fn draw<D, I: Item>(&self, target: &mut D, digests: &[I], facts: &Facts) -> Result<(), D::Error>
     where
         D: DrawTarget<Color = BinaryColor>,
     {

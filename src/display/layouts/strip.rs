@@ -9,7 +9,7 @@ use embedded_graphics::mono_font::iso_8859_1::FONT_5X8;
 use embedded_graphics::pixelcolor::BinaryColor;
 use embedded_graphics::prelude::*;
 
-use crate::digest::Digest;
+use crate::display::Item;
 use crate::display::area::TextArea;
 use crate::display::draw::{Face, Meter, draw_cells, px};
 use crate::display::text::{Cells, cell_count};
@@ -78,24 +78,24 @@ impl Strip {
     }
 
     /// Pixels one digest takes along the strip, its trailing gap included.
-    fn entry_width<const N: usize>(&self, digest: &Digest<N>) -> i32 {
+    fn entry_width<I: Item>(&self, digest: &I) -> i32 {
         let text = self
             .face
-            .width(cell_count(digest.text.as_str(), self.face.charset()));
+            .width(cell_count(digest.text(), self.face.charset()));
         px(self.meter.width().saturating_add(self.meter_gap))
             .saturating_add(text)
             .saturating_add(px(self.gap))
     }
 
     /// Length of the whole strip in pixels.
-    pub fn strip_len<const N: usize>(&self, digests: &[Digest<N>]) -> i32 {
+    pub fn strip_len<I: Item>(&self, digests: &[I]) -> i32 {
         digests
             .iter()
             .fold(0i32, |len, d| len.saturating_add(self.entry_width(d)))
     }
 
     /// Whether the strip stands still: one digest that fits the panel.
-    fn still<const N: usize>(&self, digests: &[Digest<N>]) -> bool {
+    fn still<I: Item>(&self, digests: &[I]) -> bool {
         match digests {
             [] => true,
             [only] => self.entry_width(only).saturating_sub(px(self.gap)) <= px(self.width),
@@ -104,12 +104,7 @@ impl Strip {
     }
 
     /// Draws the strip with its start at `x0`.
-    fn draw_at<D, const N: usize>(
-        &self,
-        target: &mut D,
-        digests: &[Digest<N>],
-        x0: i32,
-    ) -> Result<(), D::Error>
+    fn draw_at<D, I: Item>(&self, target: &mut D, digests: &[I], x0: i32) -> Result<(), D::Error>
     where
         D: DrawTarget<Color = BinaryColor>,
     {
@@ -123,7 +118,7 @@ impl Strip {
             let entry = self.entry_width(digest);
             if x.saturating_add(entry) > 0 {
                 self.meter
-                    .draw(target, digest.severity, Point::new(x, 0), INK)?;
+                    .draw(target, digest.severity(), Point::new(x, 0), INK)?;
                 let text_x =
                     x.saturating_add(px(self.meter.width().saturating_add(self.meter_gap)));
                 // Only the glyphs in the window (and the ones straddling its edges) are drawn.
@@ -136,7 +131,7 @@ impl Strip {
                 let first_x = text_x.saturating_add(
                     advance.saturating_mul(i32::try_from(hidden).unwrap_or(i32::MAX)),
                 );
-                let cells = Cells::new(digest.text.as_str(), self.face.charset())
+                let cells = Cells::new(digest.text(), self.face.charset())
                     .skip(hidden)
                     .take(visible);
                 draw_cells(target, self.face, cells, Point::new(first_x, 0), INK)?;
@@ -150,11 +145,7 @@ impl Strip {
 impl Strip {
     /// Draws the whole strip once from x = 0, on a target [`Strip::strip_len`] wide: what
     /// passes through the panel in one pass, for previews.
-    pub fn draw_line<D, const N: usize>(
-        &self,
-        target: &mut D,
-        digests: &[Digest<N>],
-    ) -> Result<(), D::Error>
+    pub fn draw_line<D, I: Item>(&self, target: &mut D, digests: &[I]) -> Result<(), D::Error>
     where
         D: DrawTarget<Color = BinaryColor>,
     {
@@ -182,7 +173,7 @@ impl Layout for Strip {
         )
     }
 
-    fn frames<const N: usize>(&self, digests: &[Digest<N>]) -> u32 {
+    fn frames<I: Item>(&self, digests: &[I]) -> u32 {
         if self.still(digests) {
             1
         } else {
@@ -190,12 +181,7 @@ impl Layout for Strip {
         }
     }
 
-    fn draw<D, const N: usize>(
-        &self,
-        target: &mut D,
-        digests: &[Digest<N>],
-        facts: &Facts,
-    ) -> Result<(), D::Error>
+    fn draw<D, I: Item>(&self, target: &mut D, digests: &[I], facts: &Facts) -> Result<(), D::Error>
     where
         D: DrawTarget<Color = BinaryColor>,
     {
