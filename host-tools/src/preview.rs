@@ -2,8 +2,9 @@
 //! files and in the terminal.
 //!
 //! Each record is condensed to fit the display's text area (a budget in pixels), the digests
-//! are ranked as the board's store ranks them (severity, then recency), and the core's layout
-//! draws them: the same code, and so the same pixels, as on the board. The PNGs come from
+//! go through the core's store as on a board (repeats merge, updates replace, cancels and
+//! expired alerts go, the rest ranked by severity, then recency), and the core's layout draws
+//! them: the same code, and so the same pixels, as on the board. The PNGs come from
 //! embedded-graphics-simulator built without SDL2.
 
 mod term;
@@ -14,8 +15,9 @@ use std::process::ExitCode;
 
 use alert_digest::display::sheet::{SHEET_GAP, sheet_size};
 use alert_digest::display::{
-    EPD2IN13, EinkList, Facts, LED32X8, Layout, MICROBIT, OLED128X64, OledCard, Strip,
+    EPD2IN13, EinkList, Facts, Item, LED32X8, Layout, MICROBIT, OLED128X64, OledCard, Strip,
 };
+use alert_digest::store::{Signature, Store};
 use alert_digest::{
     Digest, EventRecord, MAX_BUDGET, MAX_RECORD_BYTES, condense_to_fit, parse_record,
 };
@@ -29,6 +31,10 @@ use embedded_graphics_simulator::{OutputSettingsBuilder, SimulatorDisplay};
 use crate::lines::{CappedLines, Line};
 
 type D = Digest<MAX_BUDGET>;
+
+/// Entries of the preview's store: more than a board keeps (Meshtastic keeps 10 to 20), so a
+/// short file shows whole, while merging, ranking and expiry are the store's own.
+const PREVIEW_STORE: usize = 32;
 
 const ABOUT: &str = "\
 Input: JSON Lines of event records, as for `alert-digest condense`.
@@ -113,28 +119,46 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(text) => parse_now(text)?,
         None => time::OffsetDateTime::now_utc().unix_timestamp(),
     };
-    let (mut digests, rejected) = match args.display {
+    let (digests, rejected) = match args.display {
         Display::Epd2in13 => read_digests(&args.file, &EPD2IN13)?,
         Display::Oled128x64 => read_digests(&args.file, &OLED128X64)?,
         Display::Led32x8 => read_digests(&args.file, &LED32X8)?,
         Display::Microbit => read_digests(&args.file, &MICROBIT)?,
     };
-    // The store's order: most severe first, then most recent (a stable sort keeps the input
-    // order among equals).
-    digests.sort_by(|a, b| b.severity.cmp(&a.severity).then(b.time.cmp(&a.time)));
+    // Through the board's own store: repeats merge ("x3"), updates replace, cancels and
+    // expired alerts go, and what remains is ranked by severity, then recency.
+    let mut store = Box::new(Store::<PREVIEW_STORE, MAX_BUDGET>::default());
+    for (digest, signature) in digests {
+        store.insert(digest, signature);
+    }
+    store.advance(now);
+    let counters = store.counters();
+    if counters.merged + counters.updated + counters.cancelled + counters.expired + counters.dropped
+        > 0
+    {
+        eprintln!(
+            "store: {} merged, {} updated, {} cancelled, {} expired, {} dropped (it holds {PREVIEW_STORE})",
+            counters.merged,
+            counters.updated,
+            counters.cancelled,
+            counters.expired,
+            counters.dropped
+        );
+    }
+    let entries = store.iter().as_slice();
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("cannot create {}", args.out.display()))?;
     let preview = Preview {
         args: &args,
         facts: Facts {
             now,
-            unread: digests.len(),
-            total: digests.len(),
+            unread: entries.len(),
+            total: entries.len(),
             ..Facts::default()
         },
         stdout: BufWriter::new(io::stdout().lock()),
     };
-    preview.show(&digests)?;
+    preview.show(entries)?;
     Ok(if rejected == 0 {
         ExitCode::SUCCESS
     } else {
@@ -154,7 +178,7 @@ fn parse_now(text: &str) -> anyhow::Result<i64> {
 }
 
 /// Condenses each line's record to fit `layout`; returns the digests and the rejected count.
-fn read_digests(file: &Path, layout: &impl Layout) -> anyhow::Result<(Vec<D>, usize)> {
+fn read_digests(file: &Path, layout: &impl Layout) -> anyhow::Result<(Vec<(D, Signature)>, usize)> {
     let area = layout.text_area().with_max_bytes(MAX_BUDGET);
     let input = crate::lines::open(file)?;
     let mut scratch = vec![0u8; MAX_RECORD_BYTES];
@@ -163,15 +187,19 @@ fn read_digests(file: &Path, layout: &impl Layout) -> anyhow::Result<(Vec<D>, us
     for (index, line) in CappedLines::new(input, MAX_RECORD_BYTES).enumerate() {
         let result = match line? {
             Line::Bytes(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => continue,
-            Line::Bytes(bytes) => parse_record(&bytes, &mut scratch)
-                .and_then(|record: EventRecord| condense_to_fit(&record, &area)),
+            Line::Bytes(bytes) => {
+                parse_record(&bytes, &mut scratch).and_then(|record: EventRecord| {
+                    let digest = condense_to_fit(&record, &area)?;
+                    Ok((digest, Signature::of_record(&record)))
+                })
+            }
             Line::TooLong(len) => Err(alert_digest::Error::RecordTooLong {
                 len,
                 max: MAX_RECORD_BYTES,
             }),
         };
         match result {
-            Ok(digest) => digests.push(digest),
+            Ok(signed) => digests.push(signed),
             Err(e) => {
                 rejected += 1;
                 eprintln!("line {}: {e}", index + 1);
@@ -188,7 +216,7 @@ struct Preview<'a, W: Write> {
 }
 
 impl<W: Write> Preview<'_, W> {
-    fn show(mut self, digests: &[D]) -> anyhow::Result<()> {
+    fn show(mut self, digests: &[impl Item]) -> anyhow::Result<()> {
         match self.args.display {
             Display::Epd2in13 => {
                 let screen = self.render(&EPD2IN13, digests, &self.facts);
@@ -234,7 +262,7 @@ impl<W: Write> Preview<'_, W> {
     fn render(
         &self,
         layout: &impl Layout,
-        digests: &[D],
+        digests: &[impl Item],
         facts: &Facts,
     ) -> SimulatorDisplay<BinaryColor> {
         let mut display = SimulatorDisplay::new(layout.size());
@@ -244,7 +272,7 @@ impl<W: Write> Preview<'_, W> {
 
     /// A strip: the whole line that scrolls past (the screen printed in the terminal, in
     /// bands), and a sheet of frames one glyph apart.
-    fn strip(&mut self, name: &str, strip: &Strip, digests: &[D]) -> anyhow::Result<()> {
+    fn strip(&mut self, name: &str, strip: &Strip, digests: &[impl Item]) -> anyhow::Result<()> {
         let height = strip.size().height;
         let width = u32::try_from(strip.strip_len(digests))
             .unwrap_or(0)

@@ -1,5 +1,5 @@
 //! `alert-digest preview` run as a user would: records in, PNG files and terminal screens out,
-//! the PNGs exactly the core layout's pixels.
+//! the PNGs exactly the core layout's pixels, the digests through the board's store.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -20,6 +20,20 @@ const RECORDS: &str = concat!(
 const NOW: &str = "2026-02-03T20:30:00Z";
 
 fn preview(display: &str, out: &std::path::Path, extra: &[&str]) -> (i32, String) {
+    let (code, stdout, stderr) = preview_input(display, out, extra, RECORDS);
+    assert!(
+        stderr.contains("line 3:"),
+        "the bad line is reported: {stderr}"
+    );
+    (code, stdout)
+}
+
+fn preview_input(
+    display: &str,
+    out: &std::path::Path,
+    extra: &[&str],
+    input: &str,
+) -> (i32, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_alert-digest"))
         .args(["preview", "--display", display, "--now", NOW, "--out"])
         .arg(out)
@@ -34,17 +48,13 @@ fn preview(display: &str, out: &std::path::Path, extra: &[&str]) -> (i32, String
         .stdin
         .take()
         .expect("stdin")
-        .write_all(RECORDS.as_bytes())
+        .write_all(input.as_bytes())
         .expect("write records");
     let output = child.wait_with_output().expect("wait");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("line 3:"),
-        "the bad line is reported: {stderr}"
-    );
     (
         output.status.code().unwrap_or(-1),
         String::from_utf8(output.stdout).expect("utf-8"),
+        String::from_utf8(output.stderr).expect("utf-8"),
     )
 }
 
@@ -102,6 +112,25 @@ fn the_oled_png_is_the_core_layouts_pixels() {
     assert!(
         png == expected,
         "the preview's card differs from the layout's"
+    );
+}
+
+#[test]
+fn digests_go_through_the_boards_store() {
+    let dir = tempdir("store");
+    // The drone reported again half an hour later: one alert standing for two reports.
+    let first = RECORDS.lines().next().expect("first record");
+    let again = first
+        .replace("\"d1\"", "\"d2\"")
+        .replace("12:00:00Z", "12:30:00Z");
+    let input = format!("{first}\n{again}\n");
+    let (code, stdout, stderr) = preview_input("oled128x64", &dir, &["--term", "none"], &input);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("store: 1 merged"), "{stderr}");
+    assert!(dir.join("oled128x64-01.png").is_file());
+    assert!(
+        !stdout.contains("oled128x64-02"),
+        "one card, not two: {stdout}"
     );
 }
 
