@@ -4,9 +4,10 @@
 
 mod display_support;
 
-use alert_digest::Severity;
 use alert_digest::display::refresh::{EPD2IN13_POLICY, frame_id, is_critical};
 use alert_digest::display::{Decision, EPD2IN13, EinkList, Facts, Layout, Refresher};
+use alert_digest::store::{Signature, Store};
+use alert_digest::{MAX_BUDGET, Severity};
 use display_support::*;
 use embedded_graphics::framebuffer::{Framebuffer, buffer_size};
 use embedded_graphics::pixelcolor::BinaryColor;
@@ -30,12 +31,15 @@ struct Refresh {
     shown: Vec<D>,
 }
 
-/// Runs a device for `run_ms`: digests arrive at their times into a store ranked by severity
-/// then recency; on the first tick after a change (or when the policy said to wait), the
+/// The simulated board's store: room for the whole burst.
+const STORE: usize = 64;
+
+/// Runs a device for `run_ms`: digests arrive at their times into the core's store (ranked by
+/// severity, then recency); on the first tick after a change (or when the policy said to wait), the
 /// device renders the list and asks the policy.
 fn simulate(arrivals: &[(u64, D)], run_ms: u64) -> Vec<Refresh> {
     let mut refresher = Refresher::new(EPD2IN13_POLICY);
-    let mut store: Vec<D> = Vec::new();
+    let mut store: Box<Store<STORE, MAX_BUDGET>> = Box::default();
     let mut refreshes = Vec::new();
     let mut critical_pending = false;
     let mut wake = 0u64;
@@ -49,29 +53,29 @@ fn simulate(arrivals: &[(u64, D)], run_ms: u64) -> Vec<Refresh> {
             dirty = true;
             // A change is worth asking about at once: the policy says whether to wait.
             wake = now;
-            store.push(d.clone());
-            store.sort_by(|a, b| b.severity.cmp(&a.severity).then(b.time.cmp(&a.time)));
+            store.insert(d.clone(), Signature::of_digest(d));
         }
         if dirty && now >= wake {
+            let entries = store.iter().as_slice();
             let facts = Facts {
                 now: NOW,
-                unread: store.len(),
-                total: store.len(),
+                unread: entries.len(),
+                total: entries.len(),
                 ..Facts::default()
             };
             EPD2IN13
-                .draw(&mut panel, &store, &facts)
+                .draw(&mut panel, entries, &facts)
                 .expect("framebuffer draws");
             match refresher.decide(now, frame_id(panel.data()), critical_pending) {
                 Decision::WaitUntil(at) => wake = at,
                 Decision::Skip => dirty = false,
                 kind => {
                     dirty = false;
-                    let shown = EinkList::shown(&store, &facts);
+                    let shown = EinkList::shown(entries, &facts);
                     refreshes.push(Refresh {
                         at: now,
                         kind,
-                        shown: store[..shown].to_vec(),
+                        shown: entries[..shown].iter().map(|e| e.digest.clone()).collect(),
                     });
                     critical_pending = false;
                 }
