@@ -38,6 +38,8 @@ mod fmt;
 
 pub mod condense;
 pub mod digest;
+#[cfg(feature = "graphics")]
+pub mod display;
 pub mod error;
 pub mod link;
 pub mod record;

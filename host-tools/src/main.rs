@@ -6,6 +6,7 @@ mod ingest;
 mod lines;
 mod ports_cmd;
 mod send_cmd;
+mod preview;
 
 use std::process::ExitCode;
 
@@ -31,6 +32,7 @@ enum Command {
     Send(send_cmd::Args),
     /// List serial ports with their USB ids.
     Ports(ports_cmd::Args),
+    Preview(preview::Args),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => eval::run(args),
         Command::Send(args) => send_cmd::run(args),
         Command::Ports(args) => ports_cmd::run(args),
+        Command::Preview(args) => preview::run(args),
     };
     match result {
         Ok(code) => code,
