@@ -5,8 +5,8 @@ mod eval;
 mod ingest;
 mod lines;
 mod ports_cmd;
-mod send_cmd;
 mod preview;
+mod send_cmd;
 
 use std::process::ExitCode;
 
