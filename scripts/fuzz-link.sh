@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the link's frame receiver and board session (fuzz/fuzz_targets/frame_receiver.rs)
 # for a bounded time. Needs the nightly toolchain (cargo-fuzz uses sanitizer flags stable
-# does not take); installs cargo-fuzz from crates.io when missing.
+# does not take); installs it, and cargo-fuzz from crates.io, when missing.
 #
 #   scripts/fuzz-link.sh [SECONDS]     default 60
 #
@@ -13,8 +13,8 @@ seconds="${1:-60}"
 cd "$(dirname "$0")/.."
 
 if ! rustup toolchain list | grep -q '^nightly'; then
-    echo "fuzz-link: the nightly toolchain is needed (rustup toolchain install nightly)" >&2
-    exit 2
+    echo "fuzz-link: installing the nightly toolchain" >&2
+    rustup toolchain install nightly --profile minimal
 fi
 if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
     echo "fuzz-link: installing cargo-fuzz" >&2

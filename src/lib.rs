@@ -37,6 +37,7 @@ extern crate std;
 mod fmt;
 
 pub mod condense;
+pub mod device;
 pub mod digest;
 #[cfg(feature = "graphics")]
 pub mod display;

@@ -1,5 +1,7 @@
 //! The frame layer and the board session against hand-checked bytes and arbitrary input.
 
+mod link_support;
+
 use alert_digest::link::frame::{Fault, MAX_WIRE_FRAME, RxStats};
 use alert_digest::link::session::{BOARD_FRAME_BYTES, BOARD_TX_BYTES, DEFAULT_WINDOW};
 use alert_digest::link::{
@@ -7,14 +9,8 @@ use alert_digest::link::{
     SCHEMA, SCHEMA_HASH, Sync, Verdict, WireDigest, display_kind, encode, frame_capacity,
 };
 use alert_digest::{Certainty, Kind, MsgType, Severity, Urgency};
+use link_support::{Uart, decode_all, wire};
 use proptest::prelude::*;
-
-fn wire(seq: u16, msg: &Message) -> Vec<u8> {
-    let mut buf = vec![0u8; MAX_WIRE_FRAME];
-    let n = encode(seq, msg, &mut buf).unwrap();
-    buf.truncate(n);
-    buf
-}
 
 #[test]
 fn frames_match_hand_checked_bytes() {
@@ -291,60 +287,6 @@ fn board_config() -> BoardConfig {
 }
 
 /// An in-memory UART for the embedded-io poll loop: bytes to read, bytes written.
-struct Uart {
-    rx: Vec<u8>,
-    tx: Vec<u8>,
-}
-
-impl embedded_io::ErrorType for Uart {
-    type Error = core::convert::Infallible;
-}
-
-impl embedded_io::Read for Uart {
-    fn read(&mut self, buf: &mut [u8]) -> Result<usize, Self::Error> {
-        let n = buf.len().min(self.rx.len());
-        buf[..n].copy_from_slice(&self.rx[..n]);
-        self.rx.drain(..n);
-        Ok(n)
-    }
-}
-
-impl embedded_io::ReadReady for Uart {
-    fn read_ready(&mut self) -> Result<bool, Self::Error> {
-        Ok(!self.rx.is_empty())
-    }
-}
-
-impl embedded_io::Write for Uart {
-    fn write(&mut self, buf: &[u8]) -> Result<usize, Self::Error> {
-        self.tx.extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> Result<(), Self::Error> {
-        Ok(())
-    }
-}
-
-fn decode_all(bytes: &[u8]) -> Vec<Message<'static>> {
-    let mut rx: Receiver<MAX_WIRE_FRAME> = Receiver::new();
-    let mut rest = bytes;
-    let mut out = Vec::new();
-    while !rest.is_empty() {
-        let (used, got) = rx.feed(rest);
-        rest = &rest[used..];
-        if let Some(Received::Frame(f)) = got {
-            // Board-to-host messages own nothing borrowed.
-            out.push(match f.msg {
-                Message::Hello(h) => Message::Hello(h),
-                Message::Ack(a) => Message::Ack(a),
-                Message::Nak(n) => Message::Nak(n),
-                Message::Pong(p) => Message::Pong(p),
-                other => panic!("board sent {other:?}"),
-            });
-        }
-    }
-    out
-}
 
 #[test]
 fn a_board_polled_over_embedded_io_says_hello_syncs_delivers_and_acks() {
