@@ -18,10 +18,10 @@ mod panel;
 #[cfg(feature = "usb")]
 mod usb;
 
+use alert_digest::MIN_BUDGET;
 use alert_digest::display::{EPD2IN13, EinkList, Layout, TextArea};
 use alert_digest::link::session::{BOARD_MAX_RECORD_BYTES, BOARD_TX_BYTES, DEFAULT_WINDOW};
 use alert_digest::link::{BoardConfig, DisplayInfo, display_kind};
-use alert_digest::{MAX_BUDGET, MIN_BUDGET};
 use defmt::{info, warn};
 use embassy_executor::Spawner;
 use embassy_futures::select::{Either3, select3};
@@ -38,21 +38,23 @@ use {defmt_rtt as _, panic_probe as _};
 
 use panel::Panel;
 
-/// Alerts kept: the list shows about four and counts the rest as "+N more"; twelve let that
-/// count mean something while the store stays under 4 KiB.
-const ALERTS: usize = 12;
-/// Bytes of text a digest may have: the core's largest budget, so a digest condensed by a host
-/// with any budget is taken (records condensed here are cut to the list's text area).
-const TEXT_BYTES: usize = MAX_BUDGET;
+/// Alerts kept: the list shows about four and counts the rest as "+N more"; eight let that
+/// count mean something in 2 KiB of store.
+const ALERTS: usize = 8;
+/// Bytes of text a digest may have: one per glyph cell of a list entry (two lines of 34), the
+/// budget the board announces. Text the host condenses to it fits an entry; text of accented
+/// letters (two bytes each) fills less of it.
+const TEXT_BYTES: usize = EinkList::TEXT.cols() * EinkList::TEXT.lines as usize;
 /// The application: the store, the link session and what the list shows.
 pub type Board = alert_digest::device::Device<TextArea, ALERTS, TEXT_BYTES>;
 
 /// The link's line rate on UART0 (the host's `send --baud` default).
 const BAUD: u32 = 115_200;
 /// UART0's receive ring: it fills while a refresh blocks the loop (about 0.3 s partial, 2 s
-/// full). 4 KiB is a partial refresh at the full line rate, or a window of eight digest frames;
-/// bytes beyond it are lost and the link sends their frames again.
-const UART_RX_BYTES: usize = 4096;
+/// full). The host has at most a window of eight frames unacknowledged, and eight digest frames
+/// take about 1 KiB, so 2 KiB holds a window and its repetition; bytes beyond it (bursts of raw
+/// records) are lost and the link sends their frames again.
+const UART_RX_BYTES: usize = 2048;
 /// UART0's transmit ring: a burst of acknowledgements and a Hello.
 const UART_TX_BYTES: usize = 256;
 /// Bytes taken from a transport per turn of the loop.
@@ -176,8 +178,7 @@ async fn main(spawner: Spawner) {
     }
 }
 
-/// What the board tells the host: an e-ink panel of the list's size, and a budget of one byte
-/// per glyph cell of a list entry, so ASCII text condensed by the host fits it.
+/// What the board tells the host: an e-ink panel of the list's size, and its budget.
 fn display_info(area: &TextArea) -> DisplayInfo {
     let size = EPD2IN13.size();
     let cells = area.cols().saturating_mul(area.lines as usize);

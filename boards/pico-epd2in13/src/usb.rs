@@ -25,6 +25,11 @@ bind_interrupts!(struct Irqs {
 /// allocated pair before boards are given to others.
 const VID: u16 = 0x1209;
 const PID: u16 = 0x0001;
+/// The configuration descriptor of one CDC ACM function is 75 bytes (configuration,
+/// association, two interfaces, four functional descriptors, three endpoints).
+const CONFIG_DESCRIPTOR_BYTES: usize = 128;
+/// The BOS descriptor is 12 bytes (header and USB 2.0 extension); CDC ACM adds none.
+const BOS_DESCRIPTOR_BYTES: usize = 32;
 /// Full-speed bulk packets.
 const MAX_PACKET: u16 = 64;
 /// What the host sent, not yet read by the main loop: two packets.
@@ -48,15 +53,15 @@ pub fn start(spawner: &Spawner, usb: Peri<'static, USB>) {
     config.max_power = 100;
     config.max_packet_size_0 = 64;
 
-    static CONFIG_DESCRIPTOR: StaticCell<[u8; 256]> = StaticCell::new();
-    static BOS_DESCRIPTOR: StaticCell<[u8; 256]> = StaticCell::new();
+    static CONFIG_DESCRIPTOR: StaticCell<[u8; CONFIG_DESCRIPTOR_BYTES]> = StaticCell::new();
+    static BOS_DESCRIPTOR: StaticCell<[u8; BOS_DESCRIPTOR_BYTES]> = StaticCell::new();
     static CONTROL_BUF: StaticCell<[u8; 64]> = StaticCell::new();
     static STATE: StaticCell<State> = StaticCell::new();
     let mut builder = Builder::new(
         Driver::new(usb, Irqs),
         config,
-        CONFIG_DESCRIPTOR.init([0; 256]),
-        BOS_DESCRIPTOR.init([0; 256]),
+        CONFIG_DESCRIPTOR.init([0; CONFIG_DESCRIPTOR_BYTES]),
+        BOS_DESCRIPTOR.init([0; BOS_DESCRIPTOR_BYTES]),
         &mut [],
         CONTROL_BUF.init([0; 64]),
     );
