@@ -1,0 +1,78 @@
+//! Guest instructions per digest on the Cortex-M3, for BENCHMARKS.md. Run under QEMU with
+//! `-icount shift=0,align=off,sleep=off`: each guest instruction then advances virtual time by
+//! exactly 1 ns, and SysTick counts virtual time at the system clock, so instructions = ticks x
+//! (1e9 / clock). Prints one line per measurement over semihosting and exits.
+#![no_std]
+#![no_main]
+
+use alert_digest::{Digest, MAX_BUDGET, condense, parse_record};
+use alert_digest_qemu_lm3s6965::clock::SYSTEM_CLOCK_HZ;
+use cortex_m::peripheral::SYST;
+use cortex_m::peripheral::syst::SystClkSource;
+use cortex_m_rt::entry;
+use cortex_m_semihosting::{debug, hprintln};
+use panic_semihosting as _;
+
+/// Runs of each measurement; the mean hides SysTick's resolution (one tick is 20 instructions).
+const RUNS: u32 = 20;
+/// SysTick is a 24-bit down-counter.
+const SYST_MAX: u32 = 0x00FF_FFFF;
+const NS_PER_TICK: u32 = 1_000_000_000 / SYSTEM_CLOCK_HZ;
+
+/// A structured record: the seed's first.
+const STRUCTURED: &[u8] = br#"{"id":"nextfin-20260203-drone","time":"2026-02-03T12:00:00Z","kind":"military","severity":"severe","certainty":"observed","actor":"U.S. fighter jet","action":"downed","object":"Iranian drone","place":"USS Abraham Lincoln","relation":"near","region":"Arabian Sea","source":"Anadolu Ajansi"}"#;
+
+const NO_TIME: &[u8] = br#"{"id":"nextfin-20260203-drone","kind":"military","severity":"severe","certainty":"observed","actor":"U.S. fighter jet","action":"downed","object":"Iranian drone","place":"USS Abraham Lincoln","relation":"near","region":"Arabian Sea","source":"Anadolu Ajansi"}"#;
+
+/// A text-only record of 300 bytes of prose (written for this benchmark).
+const TEXT: &[u8] = br#"{"id":"bench-text","text":"Officials in Tulsa County said on Monday that a line of severe thunderstorms had brought down power lines across the northern suburbs overnight, leaving about 12,000 homes without electricity, and that repair crews from two neighbouring states were on their way to help restore service before temperatures fall again."}"#;
+
+fn instructions(syst: &mut SYST, mut work: impl FnMut()) -> u32 {
+    let mut total: u64 = 0;
+    for _ in 0..RUNS {
+        syst.clear_current();
+        let start = SYST::get_current();
+        work();
+        let end = SYST::get_current();
+        total += u64::from(start.wrapping_sub(end) & SYST_MAX);
+    }
+    (total * u64::from(NS_PER_TICK) / u64::from(RUNS)) as u32
+}
+
+fn condense_record(json: &[u8], budget: usize) {
+    let mut scratch = [0u8; 512];
+    if let Ok(record) = parse_record(json, &mut scratch) {
+        let digest: Result<Digest<MAX_BUDGET>, _> = condense(&record, budget);
+        core::hint::black_box(&digest);
+    }
+}
+
+#[entry]
+fn main() -> ! {
+    let mut p = cortex_m::Peripherals::take().expect("first take");
+    alert_digest_qemu_lm3s6965::clock::start_clock_only();
+    p.SYST.set_clock_source(SystClkSource::Core);
+    p.SYST.set_reload(SYST_MAX);
+    p.SYST.enable_counter();
+
+    let empty = instructions(&mut p.SYST, || {});
+    let report = |name: &str, n: u32| hprintln!("icount {}: {} instructions", name, n.saturating_sub(empty));
+    report("structured record, parse only", instructions(&mut p.SYST, || {
+        let mut scratch = [0u8; 512];
+        core::hint::black_box(&parse_record(STRUCTURED, &mut scratch));
+    }));
+    report("structured record without time, parse only", instructions(&mut p.SYST, || {
+        let mut scratch = [0u8; 512];
+        core::hint::black_box(&parse_record(NO_TIME, &mut scratch));
+    }));
+    report("minimal record, parse only", instructions(&mut p.SYST, || {
+        let mut scratch = [0u8; 512];
+        core::hint::black_box(&parse_record(br#"{"id":"x"}"#, &mut scratch));
+    }));
+    report("structured record, parse+condense at 48 bytes", instructions(&mut p.SYST, || condense_record(STRUCTURED, 48)));
+    report("300-byte text record, parse+condense at 48 bytes", instructions(&mut p.SYST, || condense_record(TEXT, 48)));
+    debug::exit(debug::EXIT_SUCCESS);
+    loop {
+        cortex_m::asm::wfi();
+    }
+}
