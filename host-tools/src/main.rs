@@ -1,6 +1,7 @@
 //! `alert-digest`: condense event records, ingest feeds, stream digests to a board.
 
 mod condense_cmd;
+mod eval;
 mod ingest;
 mod lines;
 
@@ -23,6 +24,7 @@ struct Cli {
 enum Command {
     Condense(condense_cmd::Args),
     Ingest(ingest::Args),
+    Eval(eval::Args),
 }
 
 fn main() -> ExitCode {
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Condense(args) => condense_cmd::run(args),
         Command::Ingest(args) => ingest::run(args),
+        Command::Eval(args) => eval::run(args),
     };
     match result {
         Ok(code) => code,

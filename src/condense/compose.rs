@@ -129,6 +129,25 @@ impl Draft {
         }
     }
 
+    /// Appends one word of free text after a space: `lead` (opening marks) as it is, then
+    /// `word`, recased as a name or a small word when the text is ALL CAPS (`shouting`).
+    pub fn text_word(&mut self, lead: &str, word: &str, shouting: bool) {
+        if lead.is_empty() && word.is_empty() {
+            return;
+        }
+        let case = if shouting {
+            title_case(word, self.text.is_empty())
+        } else {
+            Case::AsIs
+        };
+        if lead.is_empty() {
+            self.word(word, case);
+        } else {
+            self.word(lead, Case::AsIs);
+            self.glued(word, case);
+        }
+    }
+
     /// Appends one word, after a space, upper-casing the first letter of the whole digest. A
     /// word that does not fit whole is not written at all.
     fn word(&mut self, word: &str, case: Case) {
@@ -139,6 +158,18 @@ impl Draft {
         if !self.text.is_empty() && !self.text.ends_with(' ') {
             self.push(" ");
         }
+        self.glued(word, case);
+        if self.overflowed {
+            self.text.truncate(mark);
+        }
+    }
+
+    /// Appends one word with no space before it (see [`Self::word`]).
+    fn glued(&mut self, word: &str, case: Case) {
+        if self.overflowed {
+            return;
+        }
+        let mark = self.text.len();
         let start = self.text.is_empty();
         if let (Case::AsIs, false) = (case, start) {
             self.push_whole(word, mark);

@@ -9,7 +9,9 @@ mod compose;
 pub mod compress;
 pub mod fit;
 pub mod lexicon;
+pub mod sentence;
 pub mod templates;
+pub mod trim;
 
 use heapless::String;
 
