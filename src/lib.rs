@@ -37,9 +37,14 @@ extern crate std;
 mod fmt;
 
 pub mod condense;
+pub mod device;
 pub mod digest;
+#[cfg(feature = "graphics")]
+pub mod display;
 pub mod error;
+pub mod link;
 pub mod record;
+pub mod store;
 pub mod vocab;
 
 pub use condense::{ByteBudget, Fit, MAX_BUDGET, MIN_BUDGET, condense, condense_to_fit};

@@ -36,11 +36,38 @@ fn norm(word: &str) -> String {
 }
 
 fn is_clock_or_number(word: &str) -> bool {
+    // Issue 6's quake and warning forms: "M5.8" (compact magnitude), "7:15PM" and "11PM"
+    // (compact clock), "+3" (more areas). Words are compared lower-cased.
+    let word = word.strip_prefix('m').unwrap_or(word);
+    let word = word.strip_prefix('+').unwrap_or(word);
+    let word = word
+        .strip_suffix("am")
+        .or_else(|| word.strip_suffix("pm"))
+        .unwrap_or(word);
     let word = word.strip_prefix('-').unwrap_or(word);
     !word.is_empty()
         && word
             .chars()
             .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+}
+
+/// Issue 6's documented short forms and glue: weekdays ("til 11PM Mon"), "and" between areas,
+/// state codes for USGS state names, the warning template's event and area short forms.
+fn feeds_glue() -> Vec<String> {
+    use alert_digest::condense::lexicon::{
+        AREA_ABBREVIATIONS, US_STATES, WEATHER_EVENT_ABBREVIATIONS,
+    };
+    let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "and"];
+    days.iter()
+        .map(|d| norm(d))
+        .chain(
+            US_STATES
+                .iter()
+                .chain(WEATHER_EVENT_ABBREVIATIONS)
+                .chain(AREA_ABBREVIATIONS)
+                .map(|(_, short)| norm(short)),
+        )
+        .collect()
 }
 
 fn check_hard_rules(record: &Value, budget: usize) -> Result<(), TestCaseError> {
@@ -93,6 +120,7 @@ fn check_hard_rules(record: &Value, budget: usize) -> Result<(), TestCaseError> 
     }
     allowed.extend(ABBREVIATIONS.iter().map(|(_, short)| norm(short)));
     allowed.extend(GLUE.iter().map(|g| norm(g)));
+    allowed.extend(feeds_glue());
     for word in text.split(' ') {
         let w = norm(word);
         prop_assert!(
@@ -177,7 +205,8 @@ fn record() -> impl Strategy<Value = Value> {
         prop::option::of(prop::sample::select(vec![
             "near", "in", "at", "off", "over",
         ])),
-        prop::option::of(-2.0f64..10.0),
+        // Magnitudes as feeds write them: plain decimals with two places.
+        prop::option::of((-200i32..1000).prop_map(|t| f64::from(t) / 100.0)),
         prop::option::of(0i64..4_000_000_000),
     )
         .prop_map(

@@ -4,6 +4,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use alert_digest::store::{Signature, Store};
 use alert_digest::{Digest, EventRecord, MAX_BUDGET, MAX_RECORD_BYTES, condense, parse_record};
 use clap::ValueEnum;
 use serde_json::json;
@@ -40,6 +41,11 @@ pub struct Args {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Condense the stream through the store: repeats merged ("x3"), updates and cancels
+    /// applied, ended alerts retired; prints what is left, most important first, and the
+    /// store's counters on stderr.
+    #[arg(long)]
+    aggregate: bool,
     /// Input file of JSON Lines, or - for standard input.
     #[arg(default_value = "-")]
     file: PathBuf,
@@ -65,6 +71,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut out = BufWriter::new(stdout.lock());
     let mut rejected = 0usize;
     let mut scratch = vec![0u8; MAX_RECORD_BYTES];
+    let mut store = args.aggregate.then(|| Box::new(AggregateStore::default()));
     for (index, line) in CappedLines::new(input, MAX_RECORD_BYTES).enumerate() {
         let number = index + 1;
         let result = match line? {
@@ -74,8 +81,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 max: MAX_RECORD_BYTES,
             }),
         };
+        if let (Some(store), Ok((digest, _, signature))) = (store.as_mut(), &result) {
+            store.insert(digest.clone(), *signature);
+            continue;
+        }
         match result {
-            Ok((digest, id)) => match args.format {
+            Ok((digest, id, _)) => match args.format {
                 Format::Text => writeln!(out, "{}", digest.text)?,
                 Format::Jsonl => writeln!(out, "{}", digest_json(number, &id, &digest))?,
             },
@@ -91,6 +102,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
+    if let Some(store) = &store {
+        print_store(&mut out, store, args.format)?;
+    }
     out.flush()?;
     Ok(if rejected == 0 {
         ExitCode::SUCCESS
@@ -100,15 +114,59 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Parses and condenses one line; returns the digest and the record's source id.
+/// Parses and condenses one line; returns the digest, the record's source id and its
+/// signature for the store.
 fn condense_line(
     bytes: &[u8],
     scratch: &mut [u8],
     budget: usize,
-) -> Result<(Digest<MAX_BUDGET>, String), alert_digest::Error> {
+) -> Result<(Digest<MAX_BUDGET>, String, Signature), alert_digest::Error> {
     let record: EventRecord = parse_record(bytes, scratch)?;
     let digest = condense(&record, budget)?;
-    Ok((digest, record.id.to_owned()))
+    Ok((digest, record.id.to_owned(), Signature::of_record(&record)))
+}
+
+/// Entries `--aggregate` keeps: more than a screenful of any display in USERS.md (Meshtastic
+/// keeps 10 to 20 messages), so what it prints is what a board with room to spare would hold.
+const AGGREGATE_CAPACITY: usize = 64;
+
+type AggregateStore = Store<AGGREGATE_CAPACITY, MAX_BUDGET>;
+
+/// The store's entries, most important first, and its counters on stderr.
+fn print_store(out: &mut impl Write, store: &AggregateStore, format: Format) -> io::Result<()> {
+    for (rank, entry) in store.iter().enumerate() {
+        let d = &entry.digest;
+        match format {
+            Format::Text if d.count > 1 => writeln!(out, "{} (x{})", d.text, d.count)?,
+            Format::Text => writeln!(out, "{}", d.text)?,
+            Format::Jsonl => {
+                let mut v = digest_json(rank + 1, "", d);
+                if let Some(map) = v.as_object_mut() {
+                    map.remove("line");
+                    map.remove("id");
+                    map.insert("rank".into(), json!(rank + 1));
+                    map.insert("first".into(), json!(entry.first.map(rfc3339)));
+                    map.insert("last".into(), json!(entry.last.map(rfc3339)));
+                }
+                writeln!(out, "{v}")?;
+            }
+        }
+    }
+    let c = store.counters();
+    eprintln!(
+        "store: {} kept of {} received; {} added, {} merged, {} updated, {} cancelled, \
+         {} unmatched, {} expired, {} dropped",
+        store.len(),
+        c.received,
+        c.added,
+        c.merged,
+        c.updated,
+        c.cancelled,
+        c.unmatched,
+        c.expired,
+        c.dropped
+    );
+    Ok(())
 }
 
 /// The JSON form of a digest: what `--format jsonl` prints.

@@ -4,6 +4,9 @@ mod condense_cmd;
 mod eval;
 mod ingest;
 mod lines;
+mod ports_cmd;
+mod preview;
+mod send_cmd;
 
 use std::process::ExitCode;
 
@@ -25,6 +28,11 @@ enum Command {
     Condense(condense_cmd::Args),
     Ingest(ingest::Args),
     Eval(eval::Args),
+    /// Stream digests to a board over a serial port (or an emulator's socket).
+    Send(send_cmd::Args),
+    /// List serial ports with their USB ids.
+    Ports(ports_cmd::Args),
+    Preview(preview::Args),
 }
 
 fn main() -> ExitCode {
@@ -33,6 +41,9 @@ fn main() -> ExitCode {
         Command::Condense(args) => condense_cmd::run(args),
         Command::Ingest(args) => ingest::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Send(args) => send_cmd::run(args),
+        Command::Ports(args) => ports_cmd::run(args),
+        Command::Preview(args) => preview::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1044,6 +1044,114 @@ pub const SAYING_VERBS: &[&str] = &[
 /// Pronouns that stand for the subject of a reported clause: "X said it will" is "X will".
 pub const SUBJECT_PRONOUNS: &[&str] = &["it", "they", "he", "she", "we"];
 
+// Feeds group (issue 6): tables used only by the quake and warning templates.
+// ---------------------------------------------------------------------------------------------
+
+/// U.S. states and territories as USGS names them at the end of a place ("…, Alaska"), with
+/// the postal codes USGS itself uses in other titles ("…, CA").
+pub const US_STATES: &[(&str, &str)] = &[
+    ("Alabama", "AL"),
+    ("Alaska", "AK"),
+    ("Arizona", "AZ"),
+    ("Arkansas", "AR"),
+    ("California", "CA"),
+    ("Colorado", "CO"),
+    ("Connecticut", "CT"),
+    ("Delaware", "DE"),
+    ("Florida", "FL"),
+    ("Georgia", "GA"),
+    ("Hawaii", "HI"),
+    ("Idaho", "ID"),
+    ("Illinois", "IL"),
+    ("Indiana", "IN"),
+    ("Iowa", "IA"),
+    ("Kansas", "KS"),
+    ("Kentucky", "KY"),
+    ("Louisiana", "LA"),
+    ("Maine", "ME"),
+    ("Maryland", "MD"),
+    ("Massachusetts", "MA"),
+    ("Michigan", "MI"),
+    ("Minnesota", "MN"),
+    ("Mississippi", "MS"),
+    ("Missouri", "MO"),
+    ("Montana", "MT"),
+    ("Nebraska", "NE"),
+    ("Nevada", "NV"),
+    ("New Hampshire", "NH"),
+    ("New Jersey", "NJ"),
+    ("New Mexico", "NM"),
+    ("New York", "NY"),
+    ("North Carolina", "NC"),
+    ("North Dakota", "ND"),
+    ("Ohio", "OH"),
+    ("Oklahoma", "OK"),
+    ("Oregon", "OR"),
+    ("Pennsylvania", "PA"),
+    ("Rhode Island", "RI"),
+    ("South Carolina", "SC"),
+    ("South Dakota", "SD"),
+    ("Tennessee", "TN"),
+    ("Texas", "TX"),
+    ("Utah", "UT"),
+    ("Vermont", "VT"),
+    ("Virginia", "VA"),
+    ("Washington", "WA"),
+    ("West Virginia", "WV"),
+    ("Wisconsin", "WI"),
+    ("Wyoming", "WY"),
+    ("Puerto Rico", "PR"),
+    ("Guam", "GU"),
+    ("U.S. Virgin Islands", "VI"),
+];
+
+/// Short forms of words in NWS event names, used only when the full name leaves no room for
+/// the first area and the end time. "Svr" and "Tstm"-style forms are the ones NWS writes in its
+/// own product headers; each keeps the word recognisable.
+pub const WEATHER_EVENT_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("Severe", "Svr"),
+    ("Thunderstorm", "Tstorm"),
+    ("Weather", "Wx"),
+    ("Heavy", "Hvy"),
+    ("Statement", "Stmt"),
+    ("Advisory", "Adv"),
+    ("Hazardous", "Hazard"),
+];
+
+/// Short forms of the compass words in NWS zone names, as NWS writes them in its own zone names
+/// ("S of Currituck Beach Light NC"): used only when an area would not fit otherwise.
+pub const AREA_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("North", "N"),
+    ("South", "S"),
+    ("East", "E"),
+    ("West", "W"),
+    ("Northern", "N"),
+    ("Southern", "S"),
+    ("Eastern", "E"),
+    ("Western", "W"),
+    ("Northeast", "NE"),
+    ("Northwest", "NW"),
+    ("Southeast", "SE"),
+    ("Southwest", "SW"),
+    ("Northeastern", "NE"),
+    ("Northwestern", "NW"),
+    ("Southeastern", "SE"),
+    ("Southwestern", "SW"),
+    ("Island", "Isl."),
+    ("Islands", "Isls."),
+    ("Mountains", "Mtns"),
+];
+
+/// Words that begin the qualifying part of an NWS area name ("Green Bay *south* of line from
+/// …", "Ripley *to* Dunkirk NY"): the place the area is named for comes before them.
+#[rustfmt::skip]
+pub const AREA_QUALIFIERS: &[&str] = &[
+    "to", "from", "including", "extending", "out", "beyond", "and", "or", "above", "below",
+    "between", "within", "except", "north", "south", "east", "west", "northeast", "northwest",
+    "southeast", "southwest", "nearshore", "offshore", "N", "S", "E", "W", "NE", "NW", "SE", "SW",
+    "NNE", "ENE", "ESE", "SSE", "SSW", "WSW", "WNW", "NNW", "-", "greater", "less",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

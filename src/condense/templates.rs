@@ -164,154 +164,609 @@ impl Ladder for Event {
     }
 }
 
-/// USGS title style: "M 5.8 - 109 km SW of Severo-Kuril'sk, Russia".
+/// USGS title style: "M 5.8 - 109 km SW of Severo-Kuril'sk, Russia". The first step is the
+/// feed's own title, exactly; then the place loses what a reader misses least: a parenthetical
+/// ("La Esperanza (El Zapotal)"), the middle of a three-part place ("Andreanof Islands,
+/// Aleutian Islands, Alaska"), the state's name for its postal code, the distance ("109 km SW
+/// of"), the country. The magnitude and the distance are never changed, only kept or dropped.
 pub struct Quake;
 
-/// Quake steps: full, abbreviated, without region, without the distance ("109 km SW of"),
-/// without the trailing area (", Russia").
-const QUAKE_STEPS: usize = 5;
+/// One step of the quake ladder: which parts of the place are kept, and how.
+#[derive(Clone, Copy)]
+struct QuakeStep {
+    abbreviate: bool,
+    region: bool,
+    parenthetical: bool,
+    middle: bool,
+    state_code: bool,
+    distance: bool,
+    tail: bool,
+    /// "M5.8 Severo-Kuril'sk": the tightest form, without the spaces of the title style.
+    compact: bool,
+}
+
+/// A step from its flags, in the field order of [`QuakeStep`].
+const fn quake(flags: [bool; 8]) -> QuakeStep {
+    let [
+        abbreviate,
+        region,
+        parenthetical,
+        middle,
+        state_code,
+        distance,
+        tail,
+        compact,
+    ] = flags;
+    QuakeStep {
+        abbreviate,
+        region,
+        parenthetical,
+        middle,
+        state_code,
+        distance,
+        tail,
+        compact,
+    }
+}
+
+/// Most to least complete. Dropping the distance comes before dropping the country (the
+/// country says where in the world; the distance only refines it), but keeping the distance
+/// without the country is tried before losing both.
+#[rustfmt::skip]
+const QUAKE_STEPS: [QuakeStep; 10] = [
+    //    abbrev region paren  middle state  dist   tail   compact
+    quake([false, true,  true,  true,  false, true,  true,  false]),
+    quake([true,  true,  true,  true,  false, true,  true,  false]),
+    quake([true,  false, true,  true,  false, true,  true,  false]),
+    quake([true,  false, false, true,  false, true,  true,  false]),
+    quake([true,  false, false, false, false, true,  true,  false]),
+    quake([true,  false, false, false, true,  true,  true,  false]),
+    quake([true,  false, false, false, true,  false, true,  false]),
+    quake([true,  false, false, false, true,  true,  false, false]),
+    quake([true,  false, false, false, true,  false, false, false]),
+    quake([true,  false, false, false, true,  false, false, true]),
+];
+
+/// A USGS place, in parts: "109 km SW of" "La Esperanza (El Zapotal)" "…" "Mexico".
+struct QuakePlace<'a> {
+    distance: Option<&'a str>,
+    head: &'a str,
+    middle: Option<&'a str>,
+    tail: Option<&'a str>,
+}
+
+impl<'a> QuakePlace<'a> {
+    fn parse(place: &'a str) -> Self {
+        let rest = strip_distance(place);
+        let distance = place
+            .get(..place.len().saturating_sub(rest.len()))
+            .map(|d| d.trim_end())
+            .filter(|d| !d.is_empty());
+        // Parts are separated by ", " (a comma inside a word does not split it).
+        let (head, tail) = match rest.split_once(", ") {
+            Some((head, more)) => (head, Some(more)),
+            None => (rest, None),
+        };
+        let (middle, tail) = match tail.map(|t| t.rsplit_once(", ").unwrap_or(("", t))) {
+            Some((middle, tail)) => (
+                Some(middle.trim()).filter(|m| !m.is_empty()),
+                Some(tail.trim()).filter(|t| !t.is_empty()),
+            ),
+            None => (None, None),
+        };
+        QuakePlace {
+            distance,
+            head: head.trim(),
+            middle,
+            tail,
+        }
+    }
+}
 
 impl Ladder for Quake {
-    const STEPS: usize = QUAKE_STEPS;
+    const STEPS: usize = QUAKE_STEPS.len();
 
     fn applies(record: &EventRecord) -> bool {
         record.kind == Kind::Quake && record.magnitude.is_some()
     }
 
     fn has_step(record: &EventRecord, step: usize) -> bool {
-        match step {
-            0 | 1 => true,
-            2 => record.region.is_some(),
-            3 => record
-                .place
-                .is_some_and(|p| strip_distance(p).len() < p.len()),
-            4 => record.place.is_some_and(|p| p.contains(',')),
-            _ => false,
-        }
+        let Some(s) = QUAKE_STEPS.get(step) else {
+            return false;
+        };
+        let Some(place) = record.place.map(QuakePlace::parse) else {
+            // Without a place only the magnitude (and the type) is left to write.
+            return step == 0 || s.compact;
+        };
+        let previous = step.checked_sub(1).and_then(|p| QUAKE_STEPS.get(p));
+        let Some(p) = previous else {
+            return true;
+        };
+        // Skip steps that would write the same text as the one before.
+        (p.abbreviate != s.abbreviate)
+            || (p.region != s.region && record.region.is_some())
+            || (p.parenthetical != s.parenthetical && place.head.contains('('))
+            || (p.middle != s.middle && place.middle.is_some())
+            || (p.state_code != s.state_code && place.tail.is_some_and(|t| state_code(t).is_some()))
+            || (p.distance != s.distance && place.distance.is_some())
+            || (p.tail != s.tail && place.tail.is_some())
+            || p.compact != s.compact
     }
 
     fn write(record: &EventRecord, step: usize, draft: &mut Draft) {
-        let style = if step == 0 { PLAIN } else { SHORT };
-        draft.push("M ");
+        let Some(s) = QUAKE_STEPS.get(step) else {
+            return;
+        };
+        let style = if s.abbreviate { SHORT } else { PLAIN };
+        draft.push(if s.compact { "M" } else { "M " });
         if let Some(m) = record.magnitude {
             draft.push(one_decimal(m).as_str());
         }
         if let Some(object) = record.object {
             draft.phrase(object, style);
         }
-        if let Some(mut place) = record.place {
-            draft.push(" -");
-            if step >= 3 {
-                place = strip_distance(place);
+        if let Some(place) = record.place.map(QuakePlace::parse) {
+            if !s.compact {
+                draft.push(" -");
             }
-            if step >= 4 {
-                place = place.rsplit_once(',').map_or(place, |(head, _)| head);
+            if let (true, Some(distance)) = (s.distance, place.distance) {
+                draft.phrase(distance, PLAIN);
             }
-            draft.phrase(place, style);
+            if s.parenthetical {
+                draft.phrase(place.head, style);
+            } else {
+                let (before, after) = without_parenthetical(place.head);
+                draft.phrase(before, style);
+                draft.phrase(after, style);
+            }
+            if let (true, Some(middle)) = (s.middle, place.middle) {
+                draft.push(",");
+                draft.phrase(middle, style);
+            }
+            if let (true, Some(tail)) = (s.tail, place.tail) {
+                draft.push(",");
+                let code = state_code(tail).filter(|_| s.state_code);
+                draft.phrase(code.unwrap_or(tail), style);
+            }
         }
-        if let (true, Some(region)) = (step < 2, record.region) {
+        if let (true, Some(region)) = (s.region, record.region) {
             draft.push(",");
             draft.phrase(region, style);
         }
     }
 }
 
-/// "109 km SW of Severo-Kuril'sk" -> "Severo-Kuril'sk": drops a leading "<distance> <unit>
-/// <direction> of ".
-fn strip_distance(place: &str) -> &str {
-    let mut words = place.splitn(4, ' ');
-    let (Some(distance), Some(_unit), Some(_direction), Some(rest)) =
-        (words.next(), words.next(), words.next(), words.next())
+/// The postal code of a U.S. state (or territory) named in full.
+fn state_code(name: &str) -> Option<&'static str> {
+    lexicon::US_STATES
+        .iter()
+        .find(|(state, _)| lexicon::is(name, state))
+        .map(|(_, code)| *code)
+}
+
+/// "La Esperanza (El Zapotal) Sur" -> ("La Esperanza", "Sur"): the text around the first
+/// parenthetical; the whole text and "" when there is none (or it is not closed).
+fn without_parenthetical(text: &str) -> (&str, &str) {
+    // Only a parenthesis that opens a word: "abc(def)" is one word and stays whole.
+    let Some(open) = text
+        .find(" (")
+        .map(|at| at.saturating_add(1))
+        .or_else(|| text.starts_with('(').then_some(0))
     else {
-        return place;
+        return (text, "");
     };
-    match rest.strip_prefix("of ") {
-        Some(rest) if distance.bytes().all(|b| b.is_ascii_digit() || b == b'.') => rest,
-        _ => place,
+    let before = text.get(..open).unwrap_or(text).trim_end();
+    let after = text.get(open..).unwrap_or_default();
+    let rest = after
+        .find(')')
+        .and_then(|close| after.get(close.saturating_add(1)..));
+    match rest {
+        // The parenthesis must also close a word.
+        Some(rest) if rest.is_empty() || rest.starts_with(' ') => (before, rest.trim()),
+        _ => (text, ""),
     }
 }
 
-/// A magnitude with one decimal, rounded half up in decimal from its literal ("4.35" -> "4.4"),
-/// as USGS titles are. Falls back to float formatting for exponent forms ("5e0").
-pub fn one_decimal(m: Magnitude) -> String<12> {
-    let mut out = String::new();
-    if let Some(s) = round_literal(m.literal) {
-        return s;
+/// "109 km SW of Severo-Kuril'sk" -> "Severo-Kuril'sk": drops where the event lies relative to
+/// the named place: "<distance> <unit> <direction> of " (USGS also writes "4km SE of"), "near
+/// the east coast of (the) ", "off the coast of ", "south of (the) ".
+fn strip_distance(place: &str) -> &str {
+    strip_measured(place)
+        .or_else(|| strip_coast(place))
+        .or_else(|| strip_direction(place))
+        .map_or(place, |rest| rest.strip_prefix("the ").unwrap_or(rest))
+        .trim_start()
+}
+
+fn strip_measured(place: &str) -> Option<&str> {
+    let is_number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    let is_direction = |w: &str| {
+        (1..=3).contains(&w.len()) && w.bytes().all(|b| matches!(b, b'N' | b'S' | b'E' | b'W'))
+    };
+    let first = place.split(' ').next().unwrap_or_default();
+    let glued = first
+        .strip_suffix("km")
+        .or_else(|| first.strip_suffix("mi"))
+        .is_some_and(is_number);
+    let mut words = place.splitn(if glued { 4 } else { 5 }, ' ');
+    words.next();
+    let spaced = !glued && is_number(first) && matches!(words.next(), Some("km" | "mi"));
+    if !glued && !spaced {
+        return None;
     }
-    // Twelve bytes hold any value in the accepted magnitude range with one decimal.
-    let _ = write!(out, "{:.1}", m.value);
+    match (words.next(), words.next(), words.next()) {
+        (Some(direction), Some("of"), Some(rest))
+            if is_direction(direction) && !rest.is_empty() =>
+        {
+            Some(rest)
+        }
+        _ => None,
+    }
+}
+
+/// "near the east coast of …", "off the coast of …".
+fn strip_coast(place: &str) -> Option<&str> {
+    let rest = place
+        .strip_prefix("near the ")
+        .or_else(|| place.strip_prefix("off the "))?;
+    let (_, after) = rest.split_once("coast of ")?;
+    // At most one word ("east") between "the" and "coast".
+    let between = rest
+        .len()
+        .saturating_sub(after.len())
+        .saturating_sub("coast of ".len());
+    (rest.get(..between)?.split_whitespace().count() <= 1 && !after.is_empty()).then_some(after)
+}
+
+/// "south of the Fiji Islands" -> "Fiji Islands".
+fn strip_direction(place: &str) -> Option<&str> {
+    let (direction, rest) = place.split_once(" of ")?;
+    let compass = lexicon::AREA_QUALIFIERS
+        .iter()
+        .any(|q| lexicon::is(direction, q) && q.bytes().all(|b| b.is_ascii_lowercase()))
+        && !matches!(direction, "to" | "from" | "and" | "or");
+    // Only before a name: "North of the border of Chile" stays whole.
+    let named = rest
+        .strip_prefix("the ")
+        .unwrap_or(rest)
+        .starts_with(|c: char| c.is_uppercase());
+    (compass && named).then_some(rest)
+}
+
+/// A magnitude with one decimal, rounded half away from zero in decimal from its literal
+/// ("4.35" -> "4.4", "-0.05" -> "-0.1"), as USGS titles are; a negative magnitude keeps its
+/// sign even when it rounds to zero ("-0.0").
+pub fn one_decimal(m: Magnitude) -> String<12> {
+    let tenths = m.tenths();
+    let sign = if m.is_negative() { "-" } else { "" };
+    let mut out = String::new();
+    // Twelve bytes hold the largest accepted magnitude, "-1000000.0".
+    let _ = write!(out, "{sign}{}.{}", tenths / 10, tenths % 10);
     out
 }
 
-fn round_literal(literal: &str) -> Option<String<12>> {
-    let (negative, digits) = match literal.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, literal),
-    };
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    if int.is_empty()
-        || !int.bytes().all(|b| b.is_ascii_digit())
-        || !frac.bytes().all(|b| b.is_ascii_digit())
-    {
-        return None;
-    }
-    let mut tenths: u64 = int.parse::<u64>().ok()?.checked_mul(10)?;
-    let mut frac_digits = frac.bytes().map(|b| u64::from(b.wrapping_sub(b'0')));
-    tenths = tenths.checked_add(frac_digits.next().unwrap_or(0))?;
-    if frac_digits.next().unwrap_or(0) >= 5 {
-        tenths = tenths.checked_add(1)?;
-    }
-    let mut out = String::new();
-    let sign = if negative && tenths > 0 { "-" } else { "" };
-    write!(out, "{sign}{}.{}", tenths / 10, tenths % 10).ok()?;
-    Some(out)
-}
-
-/// Wireless Emergency Alert style: "Tornado Warning, Jefferson Co AL, til 4:45 PM".
+/// Wireless Emergency Alert style: "Tornado Warning, Jefferson Co AL, til 4:45 PM". The event
+/// name goes first and is kept whole as long as anything is; then the first area, then the end
+/// time. What goes first: the other areas (first as a count, "+2"), then the punctuation and
+/// spaces of the time ("til 7:15PM", "til 11PM" for a whole hour), then the first area's
+/// qualifiers ("Coastal Waters from Montauk NY to …" -> "Montauk NY"), then the event name's
+/// documented short form ("Svr Thunderstorm Warning"), and the end time last.
 pub struct Warning;
 
-/// Warning steps: full, abbreviated, first area only, without the end time.
-const WARNING_STEPS: usize = 4;
+/// Which areas a warning step names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Areas {
+    /// "Creek OK and Tulsa OK".
+    All,
+    /// "Creek OK +1".
+    FirstAndCount,
+    /// "Creek OK".
+    First,
+    /// The first area's place name without qualifiers: "Montauk NY".
+    Head,
+}
+
+#[derive(Clone, Copy)]
+struct WarningStep {
+    abbreviate: bool,
+    areas: Areas,
+    /// ", til" rather than " til".
+    comma: bool,
+    /// "7:15PM" rather than "7:15 PM"; "11PM" for "11:00 PM".
+    compact_time: bool,
+    time: bool,
+    short_event: bool,
+}
+
+const fn warn(
+    abbreviate: bool,
+    areas: Areas,
+    comma: bool,
+    compact_time: bool,
+    time: bool,
+    short_event: bool,
+) -> WarningStep {
+    WarningStep {
+        abbreviate,
+        areas,
+        comma,
+        compact_time,
+        time,
+        short_event,
+    }
+}
+
+#[rustfmt::skip]
+const WARNING_STEPS: [WarningStep; 11] = [
+    //   abbrev areas                 comma  compact time   short
+    warn(false, Areas::All,           true,  false,  true,  false),
+    warn(true,  Areas::All,           true,  false,  true,  false),
+    warn(true,  Areas::FirstAndCount, true,  false,  true,  false),
+    warn(true,  Areas::First,         true,  false,  true,  false),
+    warn(true,  Areas::First,         false, true,   true,  false),
+    warn(true,  Areas::Head,          false, true,   true,  false),
+    warn(true,  Areas::First,         false, true,   true,  true),
+    warn(true,  Areas::Head,          false, true,   true,  true),
+    warn(true,  Areas::First,         true,  false,  false, false),
+    warn(true,  Areas::Head,          true,  false,  false, false),
+    warn(true,  Areas::Head,          true,  false,  false, true),
+];
+
+impl Warning {
+    /// The time a warning runs until: its `until`, or else its message's `expires`.
+    fn end(record: &EventRecord) -> Option<Timestamp> {
+        record.until.or(record.expires)
+    }
+
+    fn areas<'a>(record: &EventRecord<'a>) -> impl Iterator<Item = &'a str> + Clone {
+        record
+            .place
+            .or(record.region)
+            .unwrap_or_default()
+            // NWS writes "Gentry; Harrison"; a ';' inside a word does not split it.
+            .split("; ")
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+    }
+}
 
 impl Ladder for Warning {
-    const STEPS: usize = WARNING_STEPS;
+    const STEPS: usize = WARNING_STEPS.len();
 
+    /// Weather alerts, and any alert shaped like one: an event name with an area or an end
+    /// and no actor or action (CAP's fire, health and civil alerts).
     fn applies(record: &EventRecord) -> bool {
-        record.kind == Kind::Weather && record.object.is_some()
+        let alert_shaped = record.actor.is_none()
+            && record.action.is_none()
+            && (record.place.is_some() || record.region.is_some() || Self::end(record).is_some());
+        record.object.is_some() && (record.kind == Kind::Weather || alert_shaped)
     }
 
     fn has_step(record: &EventRecord, step: usize) -> bool {
-        match step {
-            0 | 1 => true,
-            2 => record.place.is_some_and(|p| p.contains(';')),
-            3 => record.end().is_some(),
-            _ => false,
-        }
+        let Some(s) = WARNING_STEPS.get(step) else {
+            return false;
+        };
+        let more_areas = Self::areas(record).nth(1).is_some();
+        let event = record.object.unwrap_or_default();
+        // A step may repeat the one before it (an area without qualifiers is its own head);
+        // it then costs a try, never a worse result.
+        (s.areas != Areas::FirstAndCount || more_areas)
+            && (!s.short_event
+                || short_event(event).is_some()
+                || Self::areas(record).next().is_some_and(|a| has_short_words(area_head(a))))
+            // Without an end, the steps that drop it would repeat those that keep it.
+            && (s.time || Self::end(record).is_some())
     }
 
     fn write(record: &EventRecord, step: usize, draft: &mut Draft) {
-        let style = if step == 0 { PLAIN } else { SHORT };
+        let Some(s) = WARNING_STEPS.get(step) else {
+            return;
+        };
+        let style = if s.abbreviate { SHORT } else { PLAIN };
         if let Some(event) = record.object {
-            draft.phrase(event, style);
-        }
-        if let Some(mut place) = record.place.or(record.region) {
-            if step >= 2 {
-                place = place.split(';').next().unwrap_or(place);
+            if s.short_event {
+                for word in event.split_whitespace() {
+                    draft.phrase(short_event_word(word).unwrap_or(word), style);
+                }
+            } else {
+                draft.phrase(event, style);
             }
-            draft.push(",");
-            draft.phrase(place, style);
         }
-        if let (true, Some(end)) = (step < 3, record.end()) {
+        let mut areas = Self::areas(record);
+        if let Some(first) = areas.next() {
             draft.push(",");
+            match s.areas {
+                Areas::Head if s.short_event => write_short_area(area_head(first), style, draft),
+                Areas::Head => write_area(area_head(first), style, draft),
+                _ => write_area(first, style, draft),
+            }
+            let rest = areas.clone().count();
+            match (s.areas, rest) {
+                (_, 0) => {}
+                (Areas::All, _) => {
+                    for (i, area) in areas.enumerate() {
+                        if i.saturating_add(1) == rest {
+                            draft.phrase("and", PLAIN);
+                        } else {
+                            draft.push(",");
+                        }
+                        write_area(area, style, draft);
+                    }
+                }
+                (Areas::FirstAndCount, n) => {
+                    let mut count: String<8> = String::new();
+                    let _ = write!(count, "+{n}");
+                    draft.phrase(count.as_str(), PLAIN);
+                }
+                _ => {}
+            }
+        }
+        if let (true, Some(end)) = (s.time, Self::end(record)) {
+            if s.comma {
+                draft.push(",");
+            }
             draft.phrase("til", PLAIN);
-            draft.phrase(clock(end).as_str(), PLAIN);
+            let form = if s.compact_time {
+                ClockForm::Compact
+            } else {
+                ClockForm::Full
+            };
+            draft.phrase(clock_as(end, form).as_str(), PLAIN);
+            // Within a day of the issue, "til 6AM" can only mean the next 6 AM; later ends
+            // name their day, as WEA does ("til 11:00 PM Mon").
+            let gap = record.time.map(|t| end.unix.saturating_sub(t.unix));
+            if gap.is_some_and(|g| g >= SECONDS_PER_DAY) {
+                draft.phrase(weekday(end), PLAIN);
+            }
         }
     }
 }
 
-/// A time of day in the offset it was written in: "4:45 PM", or "16:45 UTC" style "4:45 PM UTC"
-/// when it came as unix seconds.
+/// The documented short form of a word of an NWS event name
+/// ([`lexicon::WEATHER_EVENT_ABBREVIATIONS`]: "Severe" -> "Svr").
+fn short_event_word(word: &str) -> Option<&'static str> {
+    lexicon::WEATHER_EVENT_ABBREVIATIONS
+        .iter()
+        .find(|(long, _)| lexicon::is(word, long))
+        .map(|(_, short)| *short)
+}
+
+/// Whether an NWS event name has a documented short form.
+fn short_event(event: &str) -> Option<()> {
+    event
+        .split_whitespace()
+        .any(|w| short_event_word(w).is_some())
+        .then_some(())
+}
+
+/// Writes an area's head with the documented short forms of its words
+/// ([`lexicon::AREA_ABBREVIATIONS`]: "North" -> "N").
+fn write_short_area(head: &str, style: Style, draft: &mut Draft) {
+    for word in head.split_whitespace() {
+        let short = lexicon::AREA_ABBREVIATIONS
+            .iter()
+            .find(|(long, _)| lexicon::is(word, long))
+            .map(|(_, short)| *short);
+        draft.phrase(short.unwrap_or(word), style);
+    }
+}
+
+fn has_short_words(head: &str) -> bool {
+    head.split_whitespace().any(|w| {
+        lexicon::AREA_ABBREVIATIONS
+            .iter()
+            .any(|(long, _)| lexicon::is(w, long))
+    })
+}
+
+/// Writes an area in WEA style: "Creek, OK" as "Creek OK".
+fn write_area(area: &str, style: Style, draft: &mut Draft) {
+    match state_suffix(area) {
+        Some((name, state)) => {
+            draft.phrase(name, style);
+            draft.phrase(state, PLAIN);
+        }
+        None => draft.phrase(area, style),
+    }
+}
+
+/// "Creek, OK" -> ("Creek", "OK"): an area that ends in a comma and a two-letter code.
+fn state_suffix(area: &str) -> Option<(&str, &str)> {
+    let (name, code) = area.rsplit_once(", ")?;
+    let code = code.trim();
+    (code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())).then_some((name, code))
+}
+
+/// The place an NWS area is named for, without the qualifiers of marine and fire-weather
+/// zones: "Coastal Waters from Montauk NY to Marthas Vineyard extending out to 20 nm" ->
+/// "Montauk NY"; "Green Bay south of line from Cedar River …" -> "Green Bay"; "Creek, OK" stays.
+pub fn area_head(area: &str) -> &str {
+    let area = area.trim();
+    let area = strip_waters_lead(area);
+    // Cut before the first qualifier word (never the first word itself), at a comma, or
+    // before a word holding '/', '(' or "...".
+    let mut end = area.len();
+    let mut offset = 0usize;
+    for (i, word) in area.split(' ').enumerate() {
+        let at = offset;
+        offset = offset.saturating_add(word.len()).saturating_add(1);
+        // A word is never split: a mark inside it ("Feet/Gilpin", "St.Thomas...St.") ends the
+        // head before the word; a comma that ends a word ends the head after it.
+        let inner_comma = word.trim_end_matches(',').contains(',');
+        if word.contains(['/', '(']) || word.contains("...") || inner_comma {
+            end = at;
+            break;
+        }
+        if let Some(mark) = word.find(',') {
+            end = at.saturating_add(mark);
+            // "Schoodic Point, ME to …" keeps its state: the head is "Schoodic Point, ME".
+            let after = area.get(end..).unwrap_or_default();
+            if let Some(code) = after.strip_prefix(", ").and_then(|a| a.get(..2)) {
+                let closes = after
+                    .get(4..)
+                    .is_none_or(|t| t.is_empty() || t.starts_with(' '));
+                if closes && code.bytes().all(|b| b.is_ascii_uppercase()) {
+                    end = end.saturating_add(4);
+                }
+            }
+            break;
+        }
+        let starts_with_digit = word.bytes().next().is_some_and(|b| b.is_ascii_digit());
+        if i > 0 && (lexicon::contains(lexicon::AREA_QUALIFIERS, word) || starts_with_digit) {
+            end = at;
+            break;
+        }
+    }
+    let head = area.get(..end).unwrap_or(area).trim_end();
+    if head.is_empty() { area } else { head }
+}
+
+/// How far into an area name the "… waters … of" lead may reach: "Coastal Waters extending out
+/// to 25 nm South of" is ten words.
+const WATERS_LEAD_WORDS: usize = 10;
+
+/// "Coastal waters east of Ipswich Bay …" -> "Ipswich Bay …": drops a leading "… waters
+/// [direction] from/of" that names the kind of zone, not the place.
+fn strip_waters_lead(area: &str) -> &str {
+    let mut offset = 0usize;
+    let mut seen_waters = false;
+    for (i, word) in area.split(' ').enumerate() {
+        offset = offset.saturating_add(word.len()).saturating_add(1);
+        if lexicon::is(word, "waters") {
+            seen_waters = true;
+        } else if seen_waters && (lexicon::is(word, "from") || lexicon::is(word, "of")) {
+            return area.get(offset..).map_or(area, str::trim_start);
+        } else if seen_waters
+            && !lexicon::contains(lexicon::AREA_QUALIFIERS, word)
+            && !word.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            && !lexicon::is(word, "nm")
+        {
+            return area;
+        }
+        if i >= WATERS_LEAD_WORDS {
+            break;
+        }
+    }
+    area
+}
+
+/// How a time of day is written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum ClockForm {
+    /// "4:45 PM", as in WEA and the issue's example.
+    Full,
+    /// "4:45PM", and "11PM" for a whole hour, as in NWS headlines: the same time, fewer bytes.
+    Compact,
+}
+
+/// A time of day in the offset it was written in: "4:45 PM", or "4:45 PM UTC" when it came as
+/// unix seconds (or was written in UTC).
 pub fn clock(t: Timestamp) -> String<16> {
+    clock_as(t, ClockForm::Full)
+}
+
+/// [`clock`] in the given form.
+pub fn clock_as(t: Timestamp, form: ClockForm) -> String<16> {
     const DAY: i64 = 86_400;
     let local = t.unix.saturating_add(i64::from(t.offset_seconds));
     let seconds = local.rem_euclid(DAY);
@@ -323,8 +778,29 @@ pub fn clock(t: Timestamp) -> String<16> {
     let half = if hour < 12 { "AM" } else { "PM" };
     let zone = if t.offset_seconds == 0 { " UTC" } else { "" };
     let mut out = String::new();
-    let _ = write!(out, "{hour12}:{minute:02} {half}{zone}");
+    let _ = match (form, minute) {
+        (ClockForm::Full, _) => write!(out, "{hour12}:{minute:02} {half}{zone}"),
+        (ClockForm::Compact, 0) => write!(out, "{hour12}{half}{zone}"),
+        (ClockForm::Compact, _) => write!(out, "{hour12}:{minute:02}{half}{zone}"),
+    };
     out
+}
+
+const SECONDS_PER_DAY: i64 = 86_400;
+
+/// Days since 1970-01-01 in the timestamp's own offset.
+fn local_day(t: Timestamp) -> i64 {
+    t.unix
+        .saturating_add(i64::from(t.offset_seconds))
+        .div_euclid(SECONDS_PER_DAY)
+}
+
+/// The day of the week, as WEA writes it ("til 11:00 PM Mon") when an alert runs a day or more.
+fn weekday(t: Timestamp) -> &'static str {
+    // 1970-01-01 was a Thursday.
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    let index = usize::try_from(local_day(t).rem_euclid(7)).unwrap_or(0);
+    DAYS.get(index).copied().unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -332,8 +808,9 @@ mod tests {
     use super::*;
 
     fn mag(literal: &str) -> std::string::String {
-        let value = literal.parse().unwrap_or(0.0);
-        one_decimal(Magnitude { literal, value }).as_str().into()
+        one_decimal(Magnitude::parse(literal).unwrap())
+            .as_str()
+            .into()
     }
 
     #[test]
@@ -342,9 +819,11 @@ mod tests {
         assert_eq!(mag("4.349"), "4.3");
         assert_eq!(mag("5"), "5.0");
         assert_eq!(mag("0.05"), "0.1");
-        assert_eq!(mag("-0.04"), "0.0");
+        // USGS titles (checked in the dev feed): -0.04 is "M -0.0", -0.05 is "M -0.1".
+        assert_eq!(mag("-0.04"), "-0.0");
+        assert_eq!(mag("-0.05"), "-0.1");
+        assert_eq!(mag("-0"), "0.0");
         assert_eq!(mag("-1.26"), "-1.3");
-        assert_eq!(mag("5e0"), "5.0");
     }
 
     #[test]
@@ -354,6 +833,17 @@ mod tests {
             "Severo-Kuril'sk, Russia"
         );
         assert_eq!(strip_distance("Fiji region"), "Fiji region");
+        assert_eq!(
+            strip_distance("4km SE of Home Gardens, CA"),
+            "Home Gardens, CA"
+        );
+        assert_eq!(
+            strip_distance("near the east coast of the Kamchatka Peninsula, Russia"),
+            "Kamchatka Peninsula, Russia"
+        );
+        assert_eq!(strip_distance("off the coast of Oregon"), "Oregon");
+        assert_eq!(strip_distance("south of the Fiji Islands"), "Fiji Islands");
+        assert_eq!(strip_distance("Gulf of Alaska"), "Gulf of Alaska");
         assert_eq!(
             strip_distance("North of the border of Chile"),
             "North of the border of Chile"

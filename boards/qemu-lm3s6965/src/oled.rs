@@ -34,7 +34,10 @@ impl Oled {
     pub fn new() -> Self {
         sysctl::RCGC1.set_bits(sysctl::SSI0);
         sysctl::RCGC2.set_bits(sysctl::GPIOA | sysctl::GPIOC | sysctl::GPIOD);
-        for (port, pin) in [(gpio::PORT_C, DATA_COMMAND_PIN), (gpio::PORT_D, OLED_SELECT_PIN)] {
+        for (port, pin) in [
+            (gpio::PORT_C, DATA_COMMAND_PIN),
+            (gpio::PORT_D, OLED_SELECT_PIN),
+        ] {
             port.offset(gpio::DIR).set_bits(pin);
             port.offset(gpio::DEN).set_bits(pin);
         }
@@ -72,7 +75,9 @@ impl Oled {
 
     fn lit(&self, x: usize, y: usize) -> bool {
         let i = y * WIDTH + x;
-        self.frame.get(i / 8).is_some_and(|byte| byte & (0x80 >> (i % 8)) != 0)
+        self.frame
+            .get(i / 8)
+            .is_some_and(|byte| byte & (0x80 >> (i % 8)) != 0)
     }
 }
 

@@ -11,10 +11,7 @@ pub fn ingest(bytes: &[u8]) -> anyhow::Result<Outcome> {
         .get("features")
         .and_then(Value::as_array)
         .context("USGS feed has no `features` list")?;
-    let mut outcome = Outcome {
-        records: Vec::new(),
-        skipped: Vec::new(),
-    };
+    let mut outcome = Outcome::default();
     for (i, f) in features.iter().enumerate() {
         match record(f) {
             Ok(r) => outcome.records.push(r),
@@ -50,10 +47,18 @@ fn record(f: &Value) -> Result<Map<String, Value>, String> {
         put_str(&mut r, "object", Some(&title_case(kind)));
     }
     put_str(&mut r, "place", text("place"));
+    // PAGER's alert level is USGS's own estimate of the impact: the closest thing to a CAP
+    // severity the feed has. Without one, a quake's severity is unknown.
     put_str(&mut r, "severity", text("alert").and_then(alert_severity));
     put_str(&mut r, "headline", text("title"));
     put_str(&mut r, "url", text("url"));
     r.insert("source".into(), "USGS".into());
+    // Not schema fields (the core ignores them): kept for whoever reads the records. USGS
+    // sets `tsunami` for large oceanic events; it does not say that a tsunami exists.
+    put_str(&mut r, "alert", text("alert"));
+    if let Some(t) = p.get("tsunami").and_then(Value::as_i64) {
+        r.insert("tsunami".into(), Value::Bool(t != 0));
+    }
     Ok(r)
 }
 
