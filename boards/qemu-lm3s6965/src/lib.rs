@@ -3,13 +3,9 @@
 #![no_std]
 
 #[cfg(not(target_os = "none"))]
-<<<<<<< HEAD
-compile_error!("this crate builds for the board: `cd boards/qemu-lm3s6965 && cargo build --release`");
-=======
 compile_error!(
     "this crate builds for the board: `cd boards/qemu-lm3s6965 && cargo build --release`"
 );
->>>>>>> main
 
 pub mod clock;
 pub mod mmio;

@@ -56,23 +56,6 @@ fn main() -> ! {
     p.SYST.enable_counter();
 
     let empty = instructions(&mut p.SYST, || {});
-<<<<<<< HEAD
-    let report = |name: &str, n: u32| hprintln!("icount {}: {} instructions", name, n.saturating_sub(empty));
-    report("structured record, parse only", instructions(&mut p.SYST, || {
-        let mut scratch = [0u8; 512];
-        core::hint::black_box(&parse_record(STRUCTURED, &mut scratch));
-    }));
-    report("structured record without time, parse only", instructions(&mut p.SYST, || {
-        let mut scratch = [0u8; 512];
-        core::hint::black_box(&parse_record(NO_TIME, &mut scratch));
-    }));
-    report("minimal record, parse only", instructions(&mut p.SYST, || {
-        let mut scratch = [0u8; 512];
-        core::hint::black_box(&parse_record(br#"{"id":"x"}"#, &mut scratch));
-    }));
-    report("structured record, parse+condense at 48 bytes", instructions(&mut p.SYST, || condense_record(STRUCTURED, 48)));
-    report("300-byte text record, parse+condense at 48 bytes", instructions(&mut p.SYST, || condense_record(TEXT, 48)));
-=======
     let report =
         |name: &str, n: u32| hprintln!("icount {}: {} instructions", name, n.saturating_sub(empty));
     report(
@@ -104,7 +87,6 @@ fn main() -> ! {
         "300-byte text record, parse+condense at 48 bytes",
         instructions(&mut p.SYST, || condense_record(TEXT, 48)),
     );
->>>>>>> main
     debug::exit(debug::EXIT_SUCCESS);
     loop {
         cortex_m::asm::wfi();
