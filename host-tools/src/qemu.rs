@@ -71,19 +71,33 @@ impl Emulator {
         let uart = dir.join("uart.sock");
         let qmp = dir.join("qmp.sock");
         let mut cmd = Command::new(QEMU);
-        cmd.args(["-M", "lm3s6965evb", "-cpu", "cortex-m3", "-display", "none", "-nodefaults"])
-            .arg("-chardev")
-            .arg(format!("socket,id=qmp,path={},server=on,wait=off", qmp.display()))
-            .args(["-mon", "chardev=qmp,mode=control"])
-            .arg("-chardev")
-            .arg(format!("socket,id=uart0,path={},server=on,wait=on", uart.display()))
-            .args(["-serial", "chardev:uart0"])
-            .args(["-semihosting-config", "enable=on,target=native"])
-            .arg("-kernel")
-            .arg(firmware)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
+        cmd.args([
+            "-M",
+            "lm3s6965evb",
+            "-cpu",
+            "cortex-m3",
+            "-display",
+            "none",
+            "-nodefaults",
+        ])
+        .arg("-chardev")
+        .arg(format!(
+            "socket,id=qmp,path={},server=on,wait=off",
+            qmp.display()
+        ))
+        .args(["-mon", "chardev=qmp,mode=control"])
+        .arg("-chardev")
+        .arg(format!(
+            "socket,id=uart0,path={},server=on,wait=on",
+            uart.display()
+        ))
+        .args(["-serial", "chardev:uart0"])
+        .args(["-semihosting-config", "enable=on,target=native"])
+        .arg("-kernel")
+        .arg(firmware)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
         if options.icount {
             cmd.args(["-icount", "shift=0,align=off,sleep=off"]);
         }
@@ -152,7 +166,10 @@ impl Emulator {
                 bail!("QEMU exited at start ({status}): {err}");
             }
             if Instant::now() > deadline {
-                bail!("QEMU did not open {} in {STARTUP_TIMEOUT:?}", socket.display());
+                bail!(
+                    "QEMU did not open {} in {STARTUP_TIMEOUT:?}",
+                    socket.display()
+                );
             }
             std::thread::sleep(Duration::from_millis(10));
         }
@@ -228,8 +245,9 @@ impl Qmp {
     }
 }
 
-/// Reads QEMU's 512x256 capture back into 128x64 pixels, sampling the middle of each block.
-fn read_capture(file: &Path) -> anyhow::Result<Screen> {
+/// Reads a 512x256 capture (QEMU's, or a preview at scale 4) back into 128x64 pixels,
+/// sampling the middle of each block.
+pub fn read_capture(file: &Path) -> anyhow::Result<Screen> {
     let decoder = png::Decoder::new(std::io::BufReader::new(
         std::fs::File::open(file).with_context(|| format!("no capture at {}", file.display()))?,
     ));
