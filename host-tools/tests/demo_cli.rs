@@ -198,17 +198,23 @@ fn the_demo_takes_other_panels_and_baud_rates() {
     }
     // At 9600 baud a 40-byte digest frame (about 70 bytes on the wire) takes some 70 ms each
     // way and back: the delivery times say so.
-    let slow = stdout
+    let deliveries: Vec<&str> = stdout
         .lines()
         .filter(|l| l.contains("-> led32x8 "))
-        .all(|l| {
-            let ms: f64 = l
-                .split("-> led32x8 ")
-                .nth(1)
-                .and_then(|t| t.split(" ms").next())
-                .and_then(|t| t.parse().ok())
-                .unwrap_or(0.0);
-            ms > 40.0
-        });
+        .collect();
+    assert_eq!(
+        deliveries.len(),
+        14,
+        "every record of the three scenes: {stdout}"
+    );
+    let slow = deliveries.iter().all(|l| {
+        let ms: f64 = l
+            .split("-> led32x8 ")
+            .nth(1)
+            .and_then(|t| t.split(" ms").next())
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(0.0);
+        ms > 40.0
+    });
     assert!(slow, "{stdout}");
 }

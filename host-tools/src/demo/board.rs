@@ -71,7 +71,7 @@ impl SimBoard {
 
     fn note_change(&mut self, change: &Change) {
         let text = match change {
-            Change::Added(_) | Change::Merged(_) | Change::Updated { .. } => return,
+            Change::Added(_) | Change::Merged { .. } | Change::Updated { .. } => return,
             Change::Cancelled(ids) => format!("{} alert(s) cleared", ids.len()),
             Change::Expired(ids) => format!("{} alert(s) ended", ids.len()),
             Change::Evicted(ids) => format!("{} alert(s) dropped for room", ids.len()),

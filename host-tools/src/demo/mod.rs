@@ -83,13 +83,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let scenes = scenes::scenes()?;
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("cannot create {}", args.out.display()))?;
-    let mut displays = args.display.clone();
-    displays.dedup();
-    let mut boards: Vec<Box<dyn Board>> = displays
-        .iter()
-        .enumerate()
-        .map(|(i, &d)| Box::new(SimBoard::new(d, args.baud, SEED + i as u64)) as Box<dyn Board>)
-        .collect();
+    let mut boards = boards(&args);
     let mut demo = Demo {
         out: BufWriter::new(io::stdout().lock()),
         args: &args,
@@ -98,6 +92,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     demo.run(&scenes, &mut boards)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The boards the records go to: one simulated board per `--display`, each on its own
+/// simulated UART. This is the seam for other boards (the firmware in QEMU, over the unix
+/// socket `send --connect` uses): anything that implements [`Board`] can be added here.
+fn boards(args: &Args) -> Vec<Box<dyn Board>> {
+    // One board per panel: boards are named (and their PNGs too) after their panel.
+    let mut displays: Vec<Display> = Vec::new();
+    for &display in &args.display {
+        if !displays.contains(&display) {
+            displays.push(display);
+        }
+    }
+    displays
+        .iter()
+        .zip(SEED..)
+        .map(|(&display, seed)| Box::new(SimBoard::new(display, args.baud, seed)) as Box<dyn Board>)
+        .collect()
 }
 
 struct Demo<'a, W: Write> {
