@@ -317,11 +317,23 @@ fn stream(
             }
         }
         let silent = driver.session.silent_for(driver.now()).unwrap_or_default();
-        if driver.is_connected() && silent > timeout && driver.now() - last_progress > timeout {
+        let stalled = driver.now() - last_progress;
+        if driver.is_connected() && silent > timeout && stalled > timeout {
             bail!(
                 "the board on {} stopped answering ({} s without a frame); {} not acknowledged",
                 driver.target(),
                 silent.as_secs(),
+                driver.session.outstanding()
+            );
+        }
+        // A board that answers but never acknowledges (a line that corrupts every attempt)
+        // must not keep us here forever either.
+        if driver.is_connected() && stalled > timeout {
+            bail!(
+                "nothing acknowledged on {} for {} s although the board answers (a line too \
+                 noisy?); {} not acknowledged",
+                driver.target(),
+                stalled.as_secs(),
                 driver.session.outstanding()
             );
         }

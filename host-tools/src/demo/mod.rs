@@ -38,8 +38,8 @@ const LINK_TIMEOUT: Duration = Duration::from_secs(10);
 const SEED: u64 = 0xA1E7;
 
 const DEMO_HELP: &str = "\
-Three scenes, oldest first, each sent to every board after a TimeSync (the scene's time) and
-a Clear: the USGS earthquakes of magnitude 6 and more in a week of April 2023, the NWS alerts
+Three scenes, oldest first, each sent to every board after a Clear and a TimeSync (the
+scene's time): the USGS earthquakes of magnitude 6 and more in a week of April 2023, the NWS alerts
 in force as a Tornado Watch was issued on 18 October 2025 (both real, public domain, in
 tests/fixtures/samples), and the five records of the seed report (3 February 2026).
 
@@ -48,8 +48,9 @@ a digest over a simulated 8N1 UART (--baud); the board is the core's device with
 panel (as in `alert-digest board`), its e-ink refreshes decided by the core's refresh policy.
 Time is simulated: records 2 s apart, 12 s after each scene for the e-ink to catch up.
 
-Output: each record with its delivery time; at the end of each scene every board's screen;
-PNG files in --out: BOARD-NN.png for every screen the panel showed, BOARD.png the last.";
+Output: each record with its delivery time; the screens in the terminal when a critical alert
+takes them and at the end of each scene (every one with --every-screen); PNG files in --out:
+BOARD-NN.png for every screen the panel showed, BOARD.png the last.";
 
 /// Show the whole way without a board: records -> digests -> a simulated UART -> the board's
 /// application -> its panels, in the terminal and as PNG.
@@ -77,6 +78,10 @@ pub struct Args {
     /// How to draw the screens in the terminal.
     #[arg(long, value_enum, default_value_t = term::Style::Auto)]
     term: term::Style,
+    /// Draw every screen a panel shows in the terminal (by default only when a critical
+    /// alert takes the screen, and after each scene; every screen is a PNG either way).
+    #[arg(long)]
+    every_screen: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -271,38 +276,50 @@ impl<W: Write> Demo<'_, W> {
         let path = self.args.out.join(format!("{name}-{count:02}.png"));
         save(display, &image, self.args.scale, &path)?;
         *last = image;
+        if self.args.every_screen {
+            self.show_one(board, "")?;
+        }
         Ok(())
     }
 
     /// Every board's screen in the terminal, if it changed since it was last printed, and
-    /// where its PNG is.
+    /// where its PNG is; `heading` first if any is printed.
     fn show(&mut self, boards: &mut [Box<dyn Board>], heading: &str) -> anyhow::Result<()> {
-        let mut heading = Some(heading);
+        let mut heading = heading;
         for board in boards.iter_mut() {
-            let (image, display) = board.screen()?;
-            let name = board.name();
-            if self.printed.get(&name) == Some(&image) {
-                continue;
+            if self.show_one(board.as_mut(), heading)? {
+                heading = "";
             }
-            let band = if display.strip().is_some() {
-                TERMINAL_BAND
-            } else {
-                TERMINAL_WHOLE
-            };
-            let count = self.saved.get(&name).map_or(0, |(n, _)| *n);
-            let path = self.args.out.join(format!("{name}-{count:02}.png"));
-            if let Some(heading) = heading.take() {
-                writeln!(self.out, "{heading}")?;
-            }
-            writeln!(self.out, "   {name}: {}", path.display())?;
-            write!(
-                self.out,
-                "{}",
-                screen::to_terminal(self.args.term, &image, band)
-            )?;
-            self.printed.insert(name, image);
         }
         Ok(())
+    }
+
+    /// The board's screen in the terminal, unless it was the last printed; returns whether
+    /// it printed.
+    fn show_one(&mut self, board: &mut dyn Board, heading: &str) -> anyhow::Result<bool> {
+        let (image, display) = board.screen()?;
+        let name = board.name();
+        if self.printed.get(&name) == Some(&image) {
+            return Ok(false);
+        }
+        let band = if display.strip().is_some() {
+            TERMINAL_BAND
+        } else {
+            TERMINAL_WHOLE
+        };
+        let count = self.saved.get(&name).map_or(0, |(n, _)| *n);
+        let path = self.args.out.join(format!("{name}-{count:02}.png"));
+        if !heading.is_empty() {
+            writeln!(self.out, "{heading}")?;
+        }
+        writeln!(self.out, "   {name}: {}", path.display())?;
+        write!(
+            self.out,
+            "{}",
+            screen::to_terminal(self.args.term, &image, band)
+        )?;
+        self.printed.insert(name, image);
+        Ok(true)
     }
 
     fn finish(&mut self, boards: &mut [Box<dyn Board>]) -> anyhow::Result<()> {
