@@ -14,6 +14,7 @@ use embedded_graphics::prelude::*;
 use embedded_graphics_simulator::SimulatorDisplay;
 
 const SEED: &str = include_str!("../../tests/fixtures/seed/events.jsonl");
+const README: &str = include_str!("../../README.md");
 /// The demo's clock in the seed scene: 2026-02-03T20:30:00Z, half an hour after the last
 /// report (its panels are a few simulated seconds later, which changes no age on them).
 const SEED_NOW: i64 = 1_770_150_600;
@@ -107,6 +108,18 @@ fn the_demo_shows_the_drone_on_the_oled_and_the_eink_panels() {
     assert!(stdout.contains("PNG files go to target/demo/"), "{stdout}");
     let dir = cwd.join("target/demo");
     assert!(stdout.contains("Drone downed near USS Abraham Lincoln"));
+    // The README quotes the last scene: every quoted line is printed as it stands (bar the
+    // one in parentheses, which stands for the screens).
+    let quote = README
+        .split("Its last scene:\n\n```\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the README quotes the demo's last scene");
+    assert!(quote.lines().count() >= 8, "{quote}");
+    let printed: Vec<&str> = stdout.lines().collect();
+    for line in quote.lines().filter(|l| !l.trim_start().starts_with('(')) {
+        assert!(printed.contains(&line), "README line not printed: {line:?}");
+    }
     // Real samples went through as well.
     assert!(stdout.contains("Tornado Watch, Columbia AR"), "{stdout}");
     assert!(
