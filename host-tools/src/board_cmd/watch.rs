@@ -236,7 +236,7 @@ fn alerts(device: &BoardDevice) -> Vec<Alert> {
 mod tests {
     use alert_digest::link::session::DEFAULT_WINDOW;
     use alert_digest::link::{BoardConfig, Event, WireDigest};
-    use alert_digest::{Certainty, MsgType, Urgency, id_hash};
+    use alert_digest::{Certainty, Digest, MsgType, Urgency, id_hash};
 
     use super::*;
     use crate::screen::Display;
@@ -269,8 +269,6 @@ mod tests {
             text: heapless::String::try_from(text).unwrap(),
         }
     }
-
-    use alert_digest::Digest;
 
     /// What `event` did to the device's store.
     fn apply(device: &mut BoardDevice, event: Event<'_>) -> Vec<Change> {
