@@ -27,6 +27,11 @@ pub trait Board {
     fn now(&self) -> Duration;
     /// One turn of the link: bytes both ways, and the board's own work.
     fn turn(&mut self) -> anyhow::Result<()>;
+    /// Whether its time is real (an emulator) rather than simulated: the demo then waits
+    /// for moments, not for the seconds a feed and an e-ink panel would take.
+    fn real_time(&self) -> bool {
+        false
+    }
     /// What the board did since the last call, in words (a board that cannot tell says
     /// nothing).
     fn notes(&mut self) -> Vec<String>;

@@ -6,6 +6,7 @@
 //! boards' time pass in a moment.
 
 mod board;
+mod qemu;
 mod scenes;
 
 use std::collections::HashMap;
@@ -31,6 +32,9 @@ const RECORD_GAP: Duration = Duration::from_secs(2);
 /// After a scene, time for the e-ink panel to catch up: its minimum interval between
 /// refreshes (10 s) and a full refresh (2 s).
 const SETTLE: Duration = Duration::from_secs(12);
+/// A real-time board (the firmware in QEMU) waits this long at most where a simulated one
+/// waits the gaps above: long enough for its loop to draw what arrived.
+const REAL_TIME_IDLE: Duration = Duration::from_millis(150);
 /// Longest wait for the board's Hello, and for one message's acknowledgement, in the board's
 /// time. A clean 115,200-baud line acknowledges a digest in a few milliseconds.
 const LINK_TIMEOUT: Duration = Duration::from_secs(10);
@@ -87,13 +91,20 @@ pub struct Args {
     /// alert takes the screen, and after each scene; every screen is a PNG either way).
     #[arg(long)]
     every_screen: bool,
+    /// Also stream to the real firmware in QEMU (boards/qemu-lm3s6965, built first), over its
+    /// emulated UART, and capture its OLED; needs qemu-system-arm.
+    #[arg(long)]
+    qemu: bool,
+    /// The firmware for --qemu.
+    #[arg(long, requires = "qemu")]
+    firmware: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let scenes = scenes::scenes()?;
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("cannot create {}", args.out.display()))?;
-    let mut boards = boards(&args);
+    let mut boards = boards(&args)?;
     let mut demo = Demo {
         out: BufWriter::new(io::stdout().lock()),
         args: &args,
@@ -107,7 +118,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 /// The boards the records go to: one simulated board per `--display`, each on its own
 /// simulated UART. This is the seam for other boards (the firmware in QEMU, over the unix
 /// socket `send --connect` uses): anything that implements [`Board`] can be added here.
-fn boards(args: &Args) -> Vec<Box<dyn Board>> {
+fn boards(args: &Args) -> anyhow::Result<Vec<Box<dyn Board>>> {
     // One board per panel: boards are named (and their PNGs too) after their panel.
     let mut displays: Vec<Display> = Vec::new();
     for &display in &args.display {
@@ -115,11 +126,17 @@ fn boards(args: &Args) -> Vec<Box<dyn Board>> {
             displays.push(display);
         }
     }
-    displays
+    let mut boards: Vec<Box<dyn Board>> = displays
         .iter()
         .zip(SEED..)
         .map(|(&display, seed)| Box::new(SimBoard::new(display, args.baud, seed)) as Box<dyn Board>)
-        .collect()
+        .collect();
+    if args.qemu {
+        let firmware = args.firmware.clone().unwrap_or_else(qemu::default_firmware);
+        // The stream id is fixed like the simulated boards' (SEED): every run shows the same.
+        boards.push(Box::new(qemu::QemuBoard::start(&firmware, SEED as u32)?));
+    }
+    Ok(boards)
 }
 
 struct Demo<'a, W: Write> {
@@ -430,8 +447,14 @@ fn deliver(board: &mut dyn Board, tag: u64, msg: Outgoing) -> anyhow::Result<Del
     }
 }
 
-/// Lets `span` of the board's time pass with the link running.
+/// Lets `span` of the board's time pass with the link running (on a real-time board, at most
+/// [`REAL_TIME_IDLE`]).
 fn idle(board: &mut dyn Board, span: Duration) -> anyhow::Result<()> {
+    let span = if board.real_time() {
+        span.min(REAL_TIME_IDLE)
+    } else {
+        span
+    };
     let end = board.now() + span;
     while board.now() < end {
         board.turn()?;

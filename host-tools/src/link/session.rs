@@ -679,7 +679,10 @@ mod tests {
             let config = HostConfig::serial(baud);
             assert!(config.min_rto <= config.max_rto, "{baud} baud");
             let rto = config.first_rto();
-            assert!(rto >= config.min_rto && rto <= config.max_rto, "{baud} baud");
+            assert!(
+                rto >= config.min_rto && rto <= config.max_rto,
+                "{baud} baud"
+            );
         }
     }
 }
