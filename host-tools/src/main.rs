@@ -1,11 +1,14 @@
 //! `alert-digest`: condense event records, ingest feeds, stream digests to a board.
 
+mod board_cmd;
 mod condense_cmd;
+mod demo;
 mod eval;
 mod ingest;
 mod lines;
 mod ports_cmd;
 mod preview;
+mod screen;
 mod send_cmd;
 
 use std::process::ExitCode;
@@ -33,6 +36,11 @@ enum Command {
     /// List serial ports with their USB ids.
     Ports(ports_cmd::Args),
     Preview(preview::Args),
+    /// Run a board's application here with a simulated panel, for `send` to talk to.
+    Board(board_cmd::Args),
+    /// The whole way without a board: records -> digests -> simulated UART -> the board's
+    /// application -> its panels, on screen and as PNG.
+    Demo(demo::Args),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +52,8 @@ fn main() -> ExitCode {
         Command::Send(args) => send_cmd::run(args),
         Command::Ports(args) => ports_cmd::run(args),
         Command::Preview(args) => preview::run(args),
+        Command::Board(args) => board_cmd::run(args),
+        Command::Demo(args) => demo::run(args),
     };
     match result {
         Ok(code) => code,

@@ -7,8 +7,6 @@
 //! them: the same code, and so the same pixels, as on the board. The PNGs come from
 //! embedded-graphics-simulator built without SDL2.
 
-mod term;
-
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -22,13 +20,13 @@ use alert_digest::{
     Digest, EventRecord, MAX_BUDGET, MAX_RECORD_BYTES, condense_to_fit, parse_record,
 };
 use anyhow::Context as _;
-use clap::ValueEnum;
 use embedded_graphics::pixelcolor::BinaryColor;
 use embedded_graphics::pixelcolor::Rgb888;
 use embedded_graphics::prelude::*;
-use embedded_graphics_simulator::{OutputSettingsBuilder, SimulatorDisplay};
+use embedded_graphics_simulator::SimulatorDisplay;
 
 use crate::lines::{CappedLines, Line};
+use crate::screen::{self, Display, TERMINAL_BAND, TERMINAL_WHOLE, term};
 
 type D = Digest<MAX_BUDGET>;
 
@@ -74,41 +72,6 @@ pub struct Args {
     /// Input file of JSON Lines, or - for standard input.
     #[arg(default_value = "-")]
     file: PathBuf,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum Display {
-    /// Waveshare 2.13" e-ink, 250x122: a list.
-    Epd2in13,
-    /// 128x64 OLED (SSD1306, SSD0323...): one card per digest.
-    Oled128x64,
-    /// 32x8 LED matrix (four MAX7219): a scrolling line.
-    Led32x8,
-    /// micro:bit 5x5 LEDs: a scrolling line.
-    Microbit,
-}
-
-impl Display {
-    fn default_scale(self) -> u32 {
-        match self {
-            Display::Epd2in13 => 2,
-            Display::Oled128x64 | Display::Led32x8 => 4,
-            Display::Microbit => 8,
-        }
-    }
-
-    /// The PNG colours, (off, on): the panel's own look.
-    fn colors(self) -> (Rgb888, Rgb888) {
-        match self {
-            // Black ink on grey-white paper.
-            Display::Epd2in13 => (Rgb888::new(235, 235, 228), Rgb888::new(24, 24, 24)),
-            Display::Oled128x64 => (Rgb888::new(8, 8, 16), Rgb888::new(210, 235, 255)),
-            // Red LEDs, the unlit ones faintly visible.
-            Display::Led32x8 | Display::Microbit => {
-                (Rgb888::new(40, 8, 8), Rgb888::new(255, 48, 32))
-            }
-        }
-    }
 }
 
 /// Between frames on a sheet: a colour no panel shows, so frames read apart.
@@ -273,26 +236,10 @@ impl<W: Write> Preview<'_, W> {
     /// A strip: the whole line that scrolls past (the screen printed in the terminal, in
     /// bands), and a sheet of frames one glyph apart.
     fn strip(&mut self, name: &str, strip: &Strip, digests: &[impl Item]) -> anyhow::Result<()> {
-        let height = strip.size().height;
-        let width = u32::try_from(strip.strip_len(digests))
-            .unwrap_or(0)
-            .max(strip.size().width);
-        let mut line = SimulatorDisplay::new(Size::new(width, height));
-        if digests.is_empty() {
-            let Ok(()) = strip.draw(&mut line, digests, &self.facts);
-        } else {
-            let Ok(()) = strip.draw_line(&mut line, digests);
-        }
+        let line = screen::strip_line(strip, digests);
         self.save(name, &line)?;
-        // Terminal bands as wide as a usual terminal allows.
-        const BAND: u32 = 96;
-        for start in (0..width).step_by(BAND as usize) {
-            let band_width = BAND.min(width - start);
-            let text = term::render(self.args.term, band_width, height, |x, y| {
-                line.get_pixel(Point::new((start + x) as i32, y as i32)) == BinaryColor::On
-            });
-            write!(self.stdout, "{text}")?;
-        }
+        let text = screen::to_terminal(self.args.term, &line, TERMINAL_BAND);
+        write!(self.stdout, "{text}")?;
         let frames = strip.frames(digests);
         writeln!(
             self.stdout,
@@ -332,47 +279,34 @@ impl<W: Write> Preview<'_, W> {
         out: &mut SimulatorDisplay<Rgb888>,
         origin: Point,
     ) {
-        let (off, on) = self.args.display.colors();
-        let pixels = screen.bounding_box().points().map(|p| {
-            let color = if screen.get_pixel(p) == BinaryColor::On {
-                on
-            } else {
-                off
-            };
-            Pixel(p + origin, color)
-        });
-        let Ok(()) = out.draw_iter(pixels);
+        screen::paint(screen, self.args.display.colors(), out, origin);
     }
 
     /// Writes `screen` as NAME.png and prints it in the terminal.
     fn emit(&mut self, name: &str, screen: &SimulatorDisplay<BinaryColor>) -> anyhow::Result<()> {
         self.save(name, screen)?;
-        let size = screen.size();
-        let text = term::render(self.args.term, size.width, size.height, |x, y| {
-            screen.get_pixel(Point::new(x as i32, y as i32)) == BinaryColor::On
-        });
+        let text = screen::to_terminal(self.args.term, screen, TERMINAL_WHOLE);
         write!(self.stdout, "{text}")?;
         Ok(())
     }
 
     fn save(&mut self, name: &str, screen: &SimulatorDisplay<BinaryColor>) -> anyhow::Result<()> {
-        let mut colored = SimulatorDisplay::with_default_color(screen.size(), Rgb888::new(0, 0, 0));
-        self.paint(screen, &mut colored, Point::zero());
-        self.save_rgb(name, &colored)
+        let path = self.args.out.join(format!("{name}.png"));
+        screen::save_png(self.args.display, screen, self.scale(), &path)?;
+        writeln!(self.stdout, "{}", path.display())?;
+        Ok(())
     }
 
     fn save_rgb(&mut self, name: &str, image: &SimulatorDisplay<Rgb888>) -> anyhow::Result<()> {
-        let scale = self
-            .args
-            .scale
-            .unwrap_or_else(|| self.args.display.default_scale());
-        let settings = OutputSettingsBuilder::new().scale(scale).build();
         let path = self.args.out.join(format!("{name}.png"));
-        image
-            .to_rgb_output_image(&settings)
-            .save_png(&path)
-            .with_context(|| format!("cannot write {}", path.display()))?;
+        screen::save_rgb(image, self.scale(), &path)?;
         writeln!(self.stdout, "{}", path.display())?;
         Ok(())
+    }
+
+    fn scale(&self) -> u32 {
+        self.args
+            .scale
+            .unwrap_or_else(|| self.args.display.default_scale())
     }
 }

@@ -248,3 +248,37 @@ impl NoisyWire {
         *self.faults.lock().unwrap()
     }
 }
+
+#[test]
+#[ignore = "needs qemu-system-arm and the firmware; run by scripts/test"]
+fn the_demo_streams_to_the_firmware_in_qemu_too() {
+    let dir = temp_dir("demo");
+    let out = common::alert_digest(
+        &[
+            "demo",
+            "--qemu",
+            "--firmware",
+            firmware().to_str().unwrap(),
+            "--term",
+            "none",
+            "--out",
+            dir.to_str().unwrap(),
+        ],
+        b"",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("real firmware in QEMU over a unix socket: 20 data frames"),
+        "{stdout}"
+    );
+    let last = read_capture(&dir.join("qemu-oled128x64.png")).expect("the QEMU board's PNG");
+    assert!(
+        last.0.iter().filter(|&&p| p).count() > 200,
+        "the firmware drew its last screen"
+    );
+}

@@ -55,11 +55,14 @@ impl HostConfig {
         // Four maximal digest frames must fit in the smallest timeout, or a full window on a
         // slow line would time out while still being sent.
         let four_frames = Duration::from_secs_f64(4.0 * 220.0 / f64::from(rate));
+        let min_rto = four_frames.max(Duration::from_millis(20));
         Self {
             line_rate: Some(rate),
             heartbeat: Duration::from_secs(1),
-            min_rto: four_frames.max(Duration::from_millis(20)),
-            max_rto: Duration::from_secs(2),
+            min_rto,
+            // Two seconds, unless the line is so slow that four frames take longer (below
+            // about 4400 baud): the bounds must stay ordered.
+            max_rto: Duration::from_secs(2).max(min_rto),
         }
     }
 
@@ -663,4 +666,23 @@ enum In {
     Nak(Nak),
     Pong(u32),
     Unexpected,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slow_lines_keep_their_timeout_bounds_ordered() {
+        // Below about 4400 baud four frames take longer than the usual 2 s upper bound.
+        for baud in [300, 1200, 2400, 4800, 9600, 115_200] {
+            let config = HostConfig::serial(baud);
+            assert!(config.min_rto <= config.max_rto, "{baud} baud");
+            let rto = config.first_rto();
+            assert!(
+                rto >= config.min_rto && rto <= config.max_rto,
+                "{baud} baud"
+            );
+        }
+    }
 }

@@ -143,7 +143,10 @@ impl WireStats {
     }
 }
 
-struct Wire {
+/// One direction of the wire: bytes leave at the line rate and arrive after the latency, some
+/// damaged as configured. [`Sim`] joins two of them; a caller with its own board end (the
+/// `demo` command's board application) can use them directly.
+pub struct Wire {
     byte_ns: u64,
     latency_ns: u64,
     faults: Faults,
@@ -155,7 +158,7 @@ struct Wire {
 }
 
 impl Wire {
-    fn new(config: WireConfig) -> Self {
+    pub fn new(config: WireConfig) -> Self {
         Self {
             byte_ns: 10_000_000_000 / u64::from(config.baud.max(1)),
             latency_ns: duration_ns(config.latency),
@@ -189,7 +192,9 @@ impl Wire {
         }
     }
 
-    fn send(&mut self, now_ns: u64, bytes: &[u8], rng: &mut fastrand::Rng) {
+    /// Puts `bytes` on the wire at `now_ns` (nanoseconds of simulated time), behind whatever
+    /// is still being sent.
+    pub fn send(&mut self, now_ns: u64, bytes: &[u8], rng: &mut fastrand::Rng) {
         for (at, &byte) in bytes.iter().enumerate() {
             let rest = bytes.get(at..).unwrap_or_default();
             let to_end = rest.iter().position(|&b| b == DELIMITER);
@@ -223,6 +228,17 @@ impl Wire {
                 });
             }
         }
+    }
+
+    /// The bytes that have arrived by `now_ns`, for a receiver outside [`Sim`].
+    pub fn arrived(&mut self, now_ns: u64) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        self.deliver(now_ns, |a| bytes.push(a.value));
+        bytes
+    }
+
+    pub fn stats(&self) -> WireStats {
+        self.stats
     }
 
     fn deliver(&mut self, now_ns: u64, mut sink: impl FnMut(Arrival)) {
