@@ -189,7 +189,7 @@ pub enum Error {
     BadWord(Field),
     /// `severity` is a number outside 0–4.
     BadSeverityLevel,
-    /// `magnitude` is not a finite number in the accepted range.
+    /// `magnitude` is not a plain decimal (no exponent) in the accepted range.
     BadMagnitude,
     /// More than [`crate::record::MAX_REFS`] references.
     TooManyRefs,

@@ -37,8 +37,12 @@ extern crate std;
 mod fmt;
 
 pub mod condense;
+pub mod device;
 pub mod digest;
+#[cfg(feature = "graphics")]
+pub mod display;
 pub mod error;
+pub mod link;
 pub mod record;
 pub mod store;
 pub mod vocab;

@@ -44,9 +44,10 @@ pub const MAX_WORD_BYTES: usize = 40;
 pub const MAX_REFS: usize = 8;
 /// One reference: an id, or a CAP `sender,identifier,sent` triple.
 pub const MAX_REF_BYTES: usize = 192;
-/// The accepted magnitude range: quake scales stop below 10; other units (km, mm, acres) are
-/// given room but not without limit, so a typo like 1e30 is refused.
-const MAGNITUDE_RANGE: core::ops::RangeInclusive<f32> = -10.0..=1_000_000.0;
+/// The accepted magnitude range, in whole units: quake scales stop below 10; other units (km,
+/// mm, acres) are given room but not without limit, so a typo like 1000000000 is refused.
+const MAGNITUDE_MIN: u64 = 10;
+const MAGNITUDE_MAX: u64 = 1_000_000;
 /// Unix seconds accepted: years 0001 to 9999, the range RFC 3339 can write.
 const UNIX_RANGE: core::ops::RangeInclusive<i64> = -62_135_596_800..=253_402_300_799;
 
@@ -59,13 +60,66 @@ pub struct Timestamp {
     pub offset_seconds: i32,
 }
 
-/// A magnitude exactly as written in the record ("5.85"), so it can be rounded in decimal the
-/// way the source does, never through binary floating point.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// A magnitude exactly as written in the record ("5.85"): a plain decimal, so it is rounded in
+/// decimal the way the source does, never through binary floating point (and the core needs no
+/// float parsing or formatting code, about 17 KB of a board's flash).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Magnitude<'a> {
-    pub literal: &'a str,
-    pub value: f32,
+    literal: &'a str,
+}
+
+impl<'a> Magnitude<'a> {
+    /// A magnitude from its literal: `-?digits(.digits)?`, within the accepted range.
+    pub fn parse(literal: &'a str) -> Option<Self> {
+        let digits = literal.strip_prefix('-').unwrap_or(literal);
+        let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+        let plain = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if int.is_empty()
+            || !plain(int)
+            || !plain(frac)
+            || (digits.contains('.') && frac.is_empty())
+        {
+            return None;
+        }
+        let whole = int.trim_start_matches('0');
+        let max = if digits.len() < literal.len() {
+            MAGNITUDE_MIN
+        } else {
+            MAGNITUDE_MAX
+        };
+        // More than seven digits is over any limit (and would overflow nothing, but is a typo).
+        let value: u64 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().ok().filter(|_| whole.len() <= 7)?
+        };
+        let over = value > max || (value == max && frac.bytes().any(|b| b != b'0'));
+        (!over).then_some(Magnitude { literal })
+    }
+
+    /// As written.
+    pub fn literal(&self) -> &'a str {
+        self.literal
+    }
+
+    /// Below zero: a minus sign and some non-zero digit ("-0.03" is; "-0" is not).
+    pub fn is_negative(&self) -> bool {
+        self.literal.starts_with('-') && self.literal.bytes().any(|b| matches!(b, b'1'..=b'9'))
+    }
+
+    /// The absolute value in tenths, rounded half away from zero in decimal ("4.35" -> 44).
+    pub fn tenths(&self) -> u64 {
+        let digits = self.literal.trim_start_matches('-');
+        let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+        let mut frac = frac.bytes().map(|b| u64::from(b.wrapping_sub(b'0')));
+        // `parse` bounded the whole part, so this cannot overflow.
+        let whole: u64 = int.parse().unwrap_or(0);
+        let tenths = whole
+            .saturating_mul(10)
+            .saturating_add(frac.next().unwrap_or(0));
+        tenths.saturating_add(u64::from(frac.next().unwrap_or(0) >= 5))
+    }
 }
 
 /// One event record, borrowing its strings from the input or the scratch buffer.
@@ -627,11 +681,9 @@ impl<'a> Validator<'a, '_> {
         let Some(literal) = self.text_or_scalar(Field::Magnitude)? else {
             return Ok(None);
         };
-        let value = f32::from_str(literal).map_err(|_| Error::BadMagnitude)?;
-        if !MAGNITUDE_RANGE.contains(&value) {
-            return Err(Error::BadMagnitude);
-        }
-        Ok(Some(Magnitude { literal, value }))
+        Magnitude::parse(literal)
+            .map(Some)
+            .ok_or(Error::BadMagnitude)
     }
 
     fn refs(&mut self) -> Result<Vec<&'a str, MAX_REFS>, Error> {

@@ -56,7 +56,7 @@ impl Signature {
             record.action,
             record.object,
             record.place.or(record.region),
-            record.magnitude.map(|m| m.literal),
+            record.magnitude.map(|m| m.literal()),
         ];
         if structured.iter().any(Option::is_some) {
             for field in structured {
@@ -273,14 +273,30 @@ impl<const C: usize, const N: usize> Store<C, N> {
             return Outcome::Expired;
         }
         match digest.msg {
-            MsgType::Cancel => self.cancel(&digest),
+            MsgType::Cancel => self.cancel_refs(&digest.refs),
             MsgType::Update => self.update(digest, signature),
             MsgType::Alert => self.alert(digest, signature),
         }
     }
 
-    fn cancel(&mut self, digest: &Digest<N>) -> Outcome {
-        let removed = self.remove_referenced(digest).removed;
+    /// Removes the entries that answer to any of `ids` (a cancel that came without a digest:
+    /// the link's Cancel message).
+    pub fn cancel(&mut self, ids: &[u32]) -> Outcome {
+        self.counters.received = self.counters.received.saturating_add(1);
+        self.cancel_refs(ids)
+    }
+
+    /// Removes every entry (the link's Clear message); they count as cancelled. Returns how
+    /// many there were.
+    pub fn clear(&mut self) -> usize {
+        let removed = self.entries.len();
+        self.entries.clear();
+        bump(&mut self.counters.cancelled, removed);
+        removed
+    }
+
+    fn cancel_refs(&mut self, ids: &[u32]) -> Outcome {
+        let removed = self.remove_referenced(ids).removed;
         if removed == 0 {
             bump(&mut self.counters.unmatched, 1);
             return Outcome::Unmatched;
@@ -290,7 +306,7 @@ impl<const C: usize, const N: usize> Store<C, N> {
     }
 
     fn update(&mut self, digest: Digest<N>, signature: Signature) -> Outcome {
-        let replaced = self.remove_referenced(&digest);
+        let replaced = self.remove_referenced(&digest.refs);
         if replaced.removed == 0 {
             bump(&mut self.counters.unmatched, 1);
             return match self.alert(digest, signature) {
@@ -366,12 +382,12 @@ impl<const C: usize, const N: usize> Store<C, N> {
         }
     }
 
-    /// Removes the entries `digest.refs` names, and sums up what they were.
-    fn remove_referenced(&mut self, digest: &Digest<N>) -> Removed {
+    /// Removes the entries `refs` names, and sums up what they were.
+    fn remove_referenced(&mut self, refs: &[u32]) -> Removed {
         let mut removed = Removed::default();
         let mut i = 0;
         while let Some(entry) = self.entries.get(i) {
-            if digest.refs.iter().any(|&r| entry.answers_to(r)) {
+            if refs.iter().any(|&r| entry.answers_to(r)) {
                 // `remove` shifts the rest down, so the order is kept.
                 let old = self.entries.remove(i);
                 removed.removed = removed.removed.saturating_add(1);

@@ -205,7 +205,8 @@ fn record() -> impl Strategy<Value = Value> {
         prop::option::of(prop::sample::select(vec![
             "near", "in", "at", "off", "over",
         ])),
-        prop::option::of(-2.0f64..10.0),
+        // Magnitudes as feeds write them: plain decimals with two places.
+        prop::option::of((-200i32..1000).prop_map(|t| f64::from(t) / 100.0)),
         prop::option::of(0i64..4_000_000_000),
     )
         .prop_map(

@@ -1,9 +1,15 @@
 //! `alert-digest`: condense event records, ingest feeds, stream digests to a board.
 
+mod board_cmd;
 mod condense_cmd;
+mod demo;
 mod eval;
 mod ingest;
 mod lines;
+mod ports_cmd;
+mod preview;
+mod screen;
+mod send_cmd;
 
 use std::process::ExitCode;
 
@@ -25,6 +31,16 @@ enum Command {
     Condense(condense_cmd::Args),
     Ingest(ingest::Args),
     Eval(eval::Args),
+    /// Stream digests to a board over a serial port (or an emulator's socket).
+    Send(send_cmd::Args),
+    /// List serial ports with their USB ids.
+    Ports(ports_cmd::Args),
+    Preview(preview::Args),
+    /// Run a board's application here with a simulated panel, for `send` to talk to.
+    Board(board_cmd::Args),
+    /// The whole way without a board: records -> digests -> simulated UART -> the board's
+    /// application -> its panels, on screen and as PNG.
+    Demo(demo::Args),
 }
 
 fn main() -> ExitCode {
@@ -33,6 +49,11 @@ fn main() -> ExitCode {
         Command::Condense(args) => condense_cmd::run(args),
         Command::Ingest(args) => ingest::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Send(args) => send_cmd::run(args),
+        Command::Ports(args) => ports_cmd::run(args),
+        Command::Preview(args) => preview::run(args),
+        Command::Board(args) => board_cmd::run(args),
+        Command::Demo(args) => demo::run(args),
     };
     match result {
         Ok(code) => code,

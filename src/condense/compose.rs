@@ -180,13 +180,9 @@ impl Draft {
             let upper = (start && i == 0) || (matches!(case, Case::Title) && capital_next);
             capital_next = matches!(c, '-' | '/');
             if upper {
-                for u in c.to_uppercase() {
-                    self.push_char(u);
-                }
+                self.push_char(latin_upper(c));
             } else if matches!(case, Case::Lower | Case::Title) {
-                for l in c.to_lowercase() {
-                    self.push_char(l);
-                }
+                self.push_char(latin_lower(c));
             } else {
                 self.push_char(c);
             }
@@ -210,6 +206,24 @@ impl Draft {
         if !self.overflowed && self.text.push(c).is_err() {
             self.overflowed = true;
         }
+    }
+}
+
+/// Upper case for ASCII and Latin-1 letters ("é" -> "É"); letters of other scripts keep their
+/// case. Full Unicode case mapping would cost its tables, about 24 KB of a board's flash, for
+/// text the displays' fonts mostly cannot draw anyway.
+pub fn latin_upper(c: char) -> char {
+    match c {
+        'a'..='z' | 'à'..='ö' | 'ø'..='þ' => char::from_u32(u32::from(c) ^ 0x20).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Lower case for ASCII and Latin-1 letters (see [`latin_upper`]).
+pub fn latin_lower(c: char) -> char {
+    match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(u32::from(c) ^ 0x20).unwrap_or(c),
+        _ => c,
     }
 }
 
@@ -406,6 +420,24 @@ mod tests {
             ..plain
         };
         assert_eq!(compose("SHOT DOWN", verb), "Shot down");
+    }
+
+    #[test]
+    fn case_maps_ascii_and_latin1_and_leaves_other_scripts() {
+        assert_eq!(
+            compose("ZÜRICH ÉTÉ ÀÖØÞ", Style::default()),
+            "Zürich Été Àöøþ"
+        );
+        assert_eq!(latin_upper('é'), 'É');
+        assert_eq!(latin_upper('÷'), '÷');
+        assert_eq!(latin_lower('×'), '×');
+        assert_eq!(latin_upper('ß'), 'ß');
+        assert_eq!(latin_upper('ж'), 'ж');
+        // A shouting field: the Latin word is recased, the Cyrillic ones cannot be.
+        assert_eq!(
+            compose("ПРИВЕТ МИР ATHENS", Style::default()),
+            "ПРИВЕТ МИР Athens"
+        );
     }
 
     #[test]

@@ -435,41 +435,14 @@ fn strip_direction(place: &str) -> Option<&str> {
 
 /// A magnitude with one decimal, rounded half away from zero in decimal from its literal
 /// ("4.35" -> "4.4", "-0.05" -> "-0.1"), as USGS titles are; a negative magnitude keeps its
-/// sign even when it rounds to zero ("-0.0"). Falls back to float formatting for exponent forms ("5e0").
+/// sign even when it rounds to zero ("-0.0").
 pub fn one_decimal(m: Magnitude) -> String<12> {
+    let tenths = m.tenths();
+    let sign = if m.is_negative() { "-" } else { "" };
     let mut out = String::new();
-    if let Some(s) = round_literal(m.literal) {
-        return s;
-    }
-    // Twelve bytes hold any value in the accepted magnitude range with one decimal.
-    let _ = write!(out, "{:.1}", m.value);
+    // Twelve bytes hold the largest accepted magnitude, "-1000000.0".
+    let _ = write!(out, "{sign}{}.{}", tenths / 10, tenths % 10);
     out
-}
-
-fn round_literal(literal: &str) -> Option<String<12>> {
-    let (negative, digits) = match literal.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, literal),
-    };
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    if int.is_empty()
-        || !int.bytes().all(|b| b.is_ascii_digit())
-        || !frac.bytes().all(|b| b.is_ascii_digit())
-    {
-        return None;
-    }
-    let mut tenths: u64 = int.parse::<u64>().ok()?.checked_mul(10)?;
-    let mut frac_digits = frac.bytes().map(|b| u64::from(b.wrapping_sub(b'0')));
-    tenths = tenths.checked_add(frac_digits.next().unwrap_or(0))?;
-    if frac_digits.next().unwrap_or(0) >= 5 {
-        tenths = tenths.checked_add(1)?;
-    }
-    let mut out = String::new();
-    // USGS keeps the sign of a small negative magnitude: -0.03 is "M -0.0".
-    let nonzero = digits.bytes().any(|b| matches!(b, b'1'..=b'9'));
-    let sign = if negative && nonzero { "-" } else { "" };
-    write!(out, "{sign}{}.{}", tenths / 10, tenths % 10).ok()?;
-    Some(out)
 }
 
 /// Wireless Emergency Alert style: "Tornado Warning, Jefferson Co AL, til 4:45 PM". The event
@@ -835,8 +808,9 @@ mod tests {
     use super::*;
 
     fn mag(literal: &str) -> std::string::String {
-        let value = literal.parse().unwrap_or(0.0);
-        one_decimal(Magnitude { literal, value }).as_str().into()
+        one_decimal(Magnitude::parse(literal).unwrap())
+            .as_str()
+            .into()
     }
 
     #[test]
@@ -850,7 +824,6 @@ mod tests {
         assert_eq!(mag("-0.05"), "-0.1");
         assert_eq!(mag("-0"), "0.0");
         assert_eq!(mag("-1.26"), "-1.3");
-        assert_eq!(mag("5e0"), "5.0");
     }
 
     #[test]

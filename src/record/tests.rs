@@ -267,16 +267,34 @@ fn refs_are_a_cap_list_or_an_array() {
 fn magnitude_keeps_its_literal() {
     let r = parse(r#"{"id":"m","magnitude":4.35,"unit":"Mw"}"#).unwrap();
     let m = r.magnitude.unwrap();
-    assert_eq!(m.literal, "4.35");
-    assert!((m.value - 4.35).abs() < 1e-6);
-    assert_eq!(
-        parse(r#"{"id":"m","magnitude":"5.8"}"#)
-            .unwrap()
-            .magnitude
-            .unwrap()
-            .literal,
-        "5.8"
-    );
+    assert_eq!(m.literal(), "4.35");
+    assert_eq!(m.tenths(), 44);
+    let m = parse(r#"{"id":"m","magnitude":"5.8"}"#)
+        .unwrap()
+        .magnitude
+        .unwrap();
+    assert_eq!(m.literal(), "5.8");
+    let m = parse(r#"{"id":"m","magnitude":-0.04}"#)
+        .unwrap()
+        .magnitude
+        .unwrap();
+    assert!(m.is_negative());
+    assert_eq!(m.tenths(), 0);
+    let m = parse(r#"{"id":"m","magnitude":1000000}"#)
+        .unwrap()
+        .magnitude
+        .unwrap();
+    assert_eq!(m.tenths(), 10_000_000);
+    for refused in [
+        "5e0",
+        "-10.5",
+        "1000000.1",
+        "\"5.\"",
+        "99999999999999999999",
+    ] {
+        let json = std::format!(r#"{{"id":"m","magnitude":{refused}}}"#);
+        assert_eq!(parse(&json), Err(Error::BadMagnitude), "{refused}");
+    }
     assert_eq!(
         parse(r#"{"id":"m","magnitude":1e30}"#),
         Err(Error::BadMagnitude)

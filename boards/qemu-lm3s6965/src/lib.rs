@@ -7,6 +7,7 @@ compile_error!(
     "this crate builds for the board: `cd boards/qemu-lm3s6965 && cargo build --release`"
 );
 
+pub mod boot;
 pub mod clock;
 pub mod mmio;
 pub mod oled;

@@ -8,10 +8,10 @@
 mod cameo;
 mod cap;
 mod gdelt;
-mod nws;
+pub(crate) mod nws;
 mod rss;
 mod text;
-mod usgs;
+pub(crate) mod usgs;
 mod xml_chunks;
 
 use std::io::{self, BufWriter, Write};

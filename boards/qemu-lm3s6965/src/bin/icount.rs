@@ -5,14 +5,20 @@
 #![no_std]
 #![no_main]
 
-use alert_digest::{Digest, MAX_BUDGET, condense, parse_record};
+use alert_digest::device::Device;
+use alert_digest::display::{Facts, Layout, OLED128X64, OledCard, TextArea};
+use alert_digest::{ByteBudget, Digest, Fit, MAX_BUDGET, condense_to_fit, parse_record};
 use alert_digest_qemu_lm3s6965::clock::SYSTEM_CLOCK_HZ;
+use alert_digest_qemu_lm3s6965::oled::Oled;
 use cortex_m::peripheral::SYST;
 use cortex_m::peripheral::syst::SystClkSource;
 use cortex_m_rt::entry;
 use cortex_m_semihosting::{debug, hprintln};
 use panic_semihosting as _;
 
+/// The firmware's alerts and digest capacity (src/main.rs).
+const ALERTS: usize = 16;
+const TEXT_BYTES: usize = 100;
 /// Runs of each measurement; the mean hides SysTick's resolution (one tick is 20 instructions).
 const RUNS: u32 = 20;
 /// SysTick is a 24-bit down-counter.
@@ -21,8 +27,6 @@ const NS_PER_TICK: u32 = 1_000_000_000 / SYSTEM_CLOCK_HZ;
 
 /// A structured record: the seed's first.
 const STRUCTURED: &[u8] = br#"{"id":"nextfin-20260203-drone","time":"2026-02-03T12:00:00Z","kind":"military","severity":"severe","certainty":"observed","actor":"U.S. fighter jet","action":"downed","object":"Iranian drone","place":"USS Abraham Lincoln","relation":"near","region":"Arabian Sea","source":"Anadolu Ajansi"}"#;
-
-const NO_TIME: &[u8] = br#"{"id":"nextfin-20260203-drone","kind":"military","severity":"severe","certainty":"observed","actor":"U.S. fighter jet","action":"downed","object":"Iranian drone","place":"USS Abraham Lincoln","relation":"near","region":"Arabian Sea","source":"Anadolu Ajansi"}"#;
 
 /// A text-only record of 300 bytes of prose (written for this benchmark).
 const TEXT: &[u8] = br#"{"id":"bench-text","text":"Officials in Tulsa County said on Monday that a line of severe thunderstorms had brought down power lines across the northern suburbs overnight, leaving about 12,000 homes without electricity, and that repair crews from two neighbouring states were on their way to help restore service before temperatures fall again."}"#;
@@ -39,10 +43,10 @@ fn instructions(syst: &mut SYST, mut work: impl FnMut()) -> u32 {
     (total * u64::from(NS_PER_TICK) / u64::from(RUNS)) as u32
 }
 
-fn condense_record(json: &[u8], budget: usize) {
+fn condense_record(json: &[u8], fit: &impl Fit) {
     let mut scratch = [0u8; 512];
     if let Ok(record) = parse_record(json, &mut scratch) {
-        let digest: Result<Digest<MAX_BUDGET>, _> = condense(&record, budget);
+        let digest: Result<Digest<MAX_BUDGET>, _> = condense_to_fit(&record, fit);
         core::hint::black_box(&digest);
     }
 }
@@ -58,34 +62,50 @@ fn main() -> ! {
     let empty = instructions(&mut p.SYST, || {});
     let report =
         |name: &str, n: u32| hprintln!("icount {}: {} instructions", name, n.saturating_sub(empty));
+    let card = OledCard::TEXT.with_max_bytes(TEXT_BYTES);
     report(
-        "structured record, parse only",
+        "structured record, parse",
         instructions(&mut p.SYST, || {
             let mut scratch = [0u8; 512];
             core::hint::black_box(&parse_record(STRUCTURED, &mut scratch));
         }),
     );
     report(
-        "structured record without time, parse only",
+        "structured record, parse+condense to 48 bytes",
+        instructions(&mut p.SYST, || condense_record(STRUCTURED, &ByteBudget(48))),
+    );
+    report(
+        "structured record, parse+condense to the OLED card",
+        instructions(&mut p.SYST, || condense_record(STRUCTURED, &card)),
+    );
+    report(
+        "300-byte text record, parse+condense to 48 bytes",
+        instructions(&mut p.SYST, || condense_record(TEXT, &ByteBudget(48))),
+    );
+    let mut oled = Oled::new();
+    let mut scratch = [0u8; 512];
+    let digests: heapless::Vec<Digest<TEXT_BYTES>, 1> = parse_record(STRUCTURED, &mut scratch)
+        .and_then(|r| condense_to_fit(&r, &card))
+        .into_iter()
+        .collect();
+    let facts = Facts {
+        now: 1_770_120_720,
+        total: 1,
+        ..Facts::default()
+    };
+    report(
+        "OLED card, render one digest",
         instructions(&mut p.SYST, || {
-            let mut scratch = [0u8; 512];
-            core::hint::black_box(&parse_record(NO_TIME, &mut scratch));
+            let _ = OLED128X64.draw(&mut oled, &digests, &facts);
         }),
     );
     report(
-        "minimal record, parse only",
-        instructions(&mut p.SYST, || {
-            let mut scratch = [0u8; 512];
-            core::hint::black_box(&parse_record(br#"{"id":"x"}"#, &mut scratch));
-        }),
+        "OLED card, flush 4 KiB to the SSD0323",
+        instructions(&mut p.SYST, || oled.flush()),
     );
-    report(
-        "structured record, parse+condense at 48 bytes",
-        instructions(&mut p.SYST, || condense_record(STRUCTURED, 48)),
-    );
-    report(
-        "300-byte text record, parse+condense at 48 bytes",
-        instructions(&mut p.SYST, || condense_record(TEXT, 48)),
+    hprintln!(
+        "ram device: {} bytes, the firmware's application state (on its stack)",
+        core::mem::size_of::<Device<TextArea, ALERTS, TEXT_BYTES>>()
     );
     debug::exit(debug::EXIT_SUCCESS);
     loop {

@@ -1,0 +1,4 @@
+//! Library side of the `alert-digest` command: the parts integration tests and benchmarks use.
+
+pub mod link;
+pub mod qemu;

@@ -1,0 +1,299 @@
+//! The board's application: frames in through the real board session, the store, what to draw,
+//! acknowledgements out; and the facts it keeps (time, unread, the card's alert, preemption).
+
+mod link_support;
+
+use alert_digest::device::{CRITICAL, Device, READ_AFTER_MS, ROTATE_MS};
+use alert_digest::link::session::DEFAULT_WINDOW;
+use alert_digest::link::{
+    Ack, BoardConfig, DisplayInfo, Event, Message, RecordJson, Sync, Update, Verdict, WireDigest,
+    display_kind,
+};
+use alert_digest::{ByteBudget, Certainty, Digest, Kind, MsgType, Severity, Urgency, id_hash};
+use link_support::{Uart, decode_all, wire};
+
+type TestDevice = Device<ByteBudget, 8, 48>;
+
+const BOOT: u32 = 0xB007;
+const DRONE: &[u8] = br#"{"id":"nextfin-20260203-drone","time":"2026-02-03T12:00:00Z","kind":"military","severity":"severe","actor":"U.S. fighter jet","action":"downed","object":"Iranian drone","place":"USS Abraham Lincoln","relation":"near","region":"Arabian Sea"}"#;
+/// 2026-02-03T12:00:00Z.
+const NOON: i64 = 1_770_120_000;
+
+fn device() -> TestDevice {
+    let config = BoardConfig {
+        display: DisplayInfo {
+            kind: display_kind::OLED,
+            width: 128,
+            height: 64,
+            budget: 40,
+        },
+        max_record: 1024,
+        window: DEFAULT_WINDOW,
+    };
+    Device::new(config, BOOT, None, ByteBudget(40))
+}
+
+fn digest(id: &str, text: &str, severity: Severity, time: i64) -> WireDigest {
+    Digest {
+        id: id_hash(id),
+        time: Some(time),
+        end: None,
+        severity,
+        urgency: Urgency::Unknown,
+        certainty: Certainty::Unknown,
+        kind: Kind::Other,
+        msg: MsgType::Alert,
+        refs: heapless::Vec::new(),
+        count: 1,
+        text: heapless::String::try_from(text).unwrap(),
+    }
+}
+
+fn texts(device: &TestDevice) -> Vec<&str> {
+    device
+        .alerts()
+        .iter()
+        .map(|e| e.digest.text.as_str())
+        .collect()
+}
+
+#[test]
+fn a_record_over_the_link_is_condensed_stored_and_acknowledged() {
+    let mut device = device();
+    let mut uart = Uart::default();
+    device.poll(&mut uart, 0).unwrap();
+    assert!(matches!(decode_all(&uart.tx).as_slice(), [Message::Hello(h)] if h.boot == BOOT));
+    uart.tx.clear();
+
+    uart.rx.extend(wire(
+        7,
+        &Message::Sync(Sync {
+            stream: 1,
+            boot: BOOT,
+        }),
+    ));
+    uart.rx.extend(wire(7, &Message::Record(RecordJson(DRONE))));
+    uart.rx.extend(wire(
+        8,
+        &Message::Record(RecordJson(b"{\"id\":\"bad\",\"severity\":9}")),
+    ));
+    device.poll(&mut uart, 10).unwrap();
+
+    assert_eq!(texts(&device), ["Drone downed near USS Abraham Lincoln"]);
+    assert_eq!(device.stats().records_rejected, 1);
+    let said = decode_all(&uart.tx);
+    assert!(
+        said.iter().any(|m| matches!(
+            m,
+            Message::Ack(Ack {
+                seq: 8,
+                held: 0,
+                ..
+            })
+        )),
+        "both frames are acknowledged: {said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|m| matches!(m, Message::Nak(n) if n.seq == 8)),
+        "the bad record is refused by name: {said:?}"
+    );
+    assert_eq!(device.link_stats().delivered, 2);
+    assert!(device.needs_draw());
+}
+
+#[test]
+fn digests_rank_by_severity_and_a_critical_one_takes_the_screen() {
+    let mut device = device();
+    let minor = digest("a", "Minor thing", Severity::Minor, NOON);
+    let moderate = digest("b", "Moderate thing", Severity::Moderate, NOON + 1);
+    assert_eq!(device.apply(Event::Digest(&minor), 0), Verdict::Accepted);
+    assert_eq!(device.apply(Event::Digest(&moderate), 1), Verdict::Accepted);
+    assert_eq!(texts(&device), ["Moderate thing", "Minor thing"]);
+    assert!(!device.drawn(1), "nothing critical yet");
+
+    // The card has moved on to the second alert when a critical one arrives.
+    device.tick(ROTATE_MS + 1);
+    assert_eq!(device.selected(), 1);
+    let severe = digest("c", "Tornado Warning", CRITICAL, NOON + 2);
+    device.apply(Event::Digest(&severe), ROTATE_MS + 2);
+    assert_eq!(texts(&device)[0], "Tornado Warning");
+    assert_eq!(device.selected(), 0, "the critical alert is shown at once");
+    assert!(device.needs_draw());
+    assert!(
+        device.drawn(ROTATE_MS + 3),
+        "and the panel is told it is urgent"
+    );
+    assert!(!device.drawn(ROTATE_MS + 4), "once");
+    assert_eq!(device.stats().preemptions, 1);
+    // It keeps the screen for a whole turn before the card rotates on.
+    device.tick(2 * ROTATE_MS);
+    assert_eq!(device.selected(), 0);
+    device.tick(2 * ROTATE_MS + 3);
+    assert_eq!(device.selected(), 1);
+}
+
+#[test]
+fn update_cancel_and_clear_act_on_what_is_stored() {
+    let mut device = device();
+    let first = digest("w1", "Flood Watch, Tulsa", Severity::Moderate, NOON);
+    device.apply(Event::Digest(&first), 0);
+    let revised = digest("w2", "Flood Warning, Tulsa", Severity::Moderate, NOON + 60);
+    device.apply(
+        Event::Update {
+            id: id_hash("w1"),
+            digest: &revised,
+        },
+        1,
+    );
+    assert_eq!(texts(&device), ["Flood Warning, Tulsa"]);
+    assert_eq!(device.store().counters().updated, 1);
+
+    let other = digest("x", "Other", Severity::Minor, NOON);
+    device.apply(Event::Digest(&other), 2);
+    device.apply(Event::Cancel { id: id_hash("w2") }, 3);
+    assert_eq!(texts(&device), ["Other"]);
+    device.apply(Event::Clear, 4);
+    assert!(device.alerts().is_empty());
+    assert_eq!(device.unread(), 0);
+}
+
+#[test]
+fn the_update_message_survives_its_postcard_round_trip() {
+    // An Update frame through the session reaches the store as an update of the id it names.
+    let mut device = device();
+    let mut uart = Uart::default();
+    let first = digest("w1", "Flood Watch", Severity::Minor, NOON);
+    let revised = digest("w1b", "Flood Warning", Severity::Moderate, NOON + 5);
+    uart.rx.extend(wire(
+        0,
+        &Message::Sync(Sync {
+            stream: 2,
+            boot: BOOT,
+        }),
+    ));
+    uart.rx.extend(wire(0, &Message::Digest(first)));
+    uart.rx.extend(wire(
+        1,
+        &Message::Update(Update {
+            id: id_hash("w1"),
+            digest: revised,
+        }),
+    ));
+    device.poll(&mut uart, 0).unwrap();
+    assert_eq!(texts(&device), ["Flood Warning"]);
+}
+
+#[test]
+fn a_digest_longer_than_the_board_holds_is_refused() {
+    let mut device = device();
+    let long = digest("l", &"word ".repeat(12), Severity::Minor, NOON);
+    assert_eq!(device.apply(Event::Digest(&long), 0), Verdict::Rejected);
+    assert_eq!(device.stats().digests_rejected, 1);
+    assert!(device.alerts().is_empty());
+}
+
+#[test]
+fn time_comes_from_the_host_and_ended_alerts_go() {
+    let mut device = device();
+    assert_eq!(device.now(0), None);
+    device.apply(Event::TimeSync { unix: NOON }, 1_000);
+    assert_eq!(device.now(61_000), Some(NOON + 60));
+    let mut brief = digest("b", "Brief", Severity::Minor, NOON);
+    brief.end = Some(NOON + 120);
+    device.apply(Event::Digest(&brief), 1_000);
+    device.tick(100_000);
+    assert_eq!(texts(&device), ["Brief"]);
+    device.tick(121_000);
+    assert!(device.alerts().is_empty(), "retired at its end");
+    assert_eq!(device.store().counters().expired, 1);
+}
+
+#[test]
+fn new_alerts_are_counted_until_read_and_ages_redraw_the_screen() {
+    let mut device = device();
+    device.apply(Event::TimeSync { unix: NOON }, 0);
+    for (i, id) in ["a", "b", "c"].iter().enumerate() {
+        let d = digest(id, id, Severity::Minor, NOON);
+        device.apply(Event::Digest(&d), i as u64);
+    }
+    assert_eq!(device.unread(), 3);
+    device.drawn(10);
+    device.tick(READ_AFTER_MS - 1);
+    assert_eq!(device.unread(), 3);
+    device.tick(READ_AFTER_MS + 2);
+    assert_eq!(device.unread(), 0, "seen after a quiet minute");
+    assert!(device.needs_draw());
+
+    let mut quiet = Device::<ByteBudget, 8, 48>::new(
+        BoardConfig {
+            display: DisplayInfo::default(),
+            max_record: 1024,
+            window: DEFAULT_WINDOW,
+        },
+        1,
+        None,
+        ByteBudget(40),
+    );
+    quiet.apply(Event::TimeSync { unix: NOON }, 0);
+    quiet.drawn(0);
+    quiet.tick(59_000);
+    assert!(!quiet.needs_draw(), "nothing changes within the minute");
+    quiet.tick(60_000);
+    assert!(quiet.needs_draw(), "ages move on the minute");
+    quiet.mark_read();
+}
+
+#[cfg(feature = "graphics")]
+#[test]
+fn the_device_draws_what_the_layout_draws_for_its_alerts_and_facts() {
+    use alert_digest::display::{Layout, OLED128X64};
+    use embedded_graphics::pixelcolor::BinaryColor;
+    use embedded_graphics::prelude::*;
+
+    /// The OLED's pixels, lit or not.
+    struct Canvas(Vec<bool>);
+    impl OriginDimensions for Canvas {
+        fn size(&self) -> Size {
+            Size::new(128, 64)
+        }
+    }
+    impl DrawTarget for Canvas {
+        type Color = BinaryColor;
+        type Error = core::convert::Infallible;
+        fn draw_iter<I: IntoIterator<Item = Pixel<BinaryColor>>>(
+            &mut self,
+            pixels: I,
+        ) -> Result<(), Self::Error> {
+            for Pixel(p, c) in pixels {
+                if let Some(px) = self.0.get_mut((p.y * 128 + p.x) as usize) {
+                    *px = c.is_on();
+                }
+            }
+            Ok(())
+        }
+    }
+
+    let mut device = device();
+    device.apply(Event::TimeSync { unix: NOON + 720 }, 0);
+    let d = digest(
+        "d",
+        "Drone downed near USS Abraham Lincoln",
+        Severity::Severe,
+        NOON,
+    );
+    device.apply(Event::Digest(&d), 0);
+    let mut drawn = Canvas(vec![false; 128 * 64]);
+    device.draw(&OLED128X64, &mut drawn, 0, 0).unwrap();
+    let facts = device.facts(0, 0);
+    assert_eq!((facts.now, facts.total, facts.unread), (NOON + 720, 1, 1));
+    let mut expected = Canvas(vec![false; 128 * 64]);
+    OLED128X64
+        .draw(&mut expected, device.alerts(), &facts)
+        .unwrap();
+    assert!(drawn.0 == expected.0);
+    assert!(
+        drawn.0.iter().filter(|&&p| p).count() > 100,
+        "something is drawn"
+    );
+}
