@@ -75,13 +75,22 @@ impl Classes {
         let mut slot = hash(bytes);
         // Bounded by the table's size; the table is never full, so an empty slot ends it first.
         for _ in 0..SLOTS {
-            match (TABLE.keys.get(slot), TABLE.classes.get(slot)) {
-                (Some(key), Some(&classes)) if key.eq_ignore_ascii_case(bytes) => {
-                    return Self(classes);
-                }
-                (Some(key), _) if !key.is_empty() => slot = next_slot(slot),
-                _ => break,
+            let Some(key) = TABLE
+                .slots
+                .get(slot)
+                .and_then(|&k| usize::from(k).checked_sub(1))
+            else {
+                break;
+            };
+            if TABLE
+                .keys
+                .get(key)
+                .is_some_and(|k| k.eq_ignore_ascii_case(bytes))
+            {
+                let set = TABLE.set_of.get(key).copied().unwrap_or(0);
+                return Self(TABLE.sets.get(usize::from(set)).copied().unwrap_or(0));
             }
+            slot = next_slot(slot);
         }
         Self(0)
     }
@@ -101,21 +110,39 @@ impl Classes {
 /// Slots of the hash table: a power of two. The tables give some 640 keys; at most
 /// [`MAX_LOAD_PCT`] of the slots may be taken (checked when the table is built), so a word
 /// that is in no table (most of them) passes about four slots, each rejected by its key's
-/// length alone unless the lengths agree. Each slot costs a key and a class set (16 bytes of
-/// flash on a 32-bit board: 16 KiB in all).
+/// length alone unless the lengths agree.
 const SLOTS: usize = 1024;
 
 /// The fullest the table may be, in percent of [`SLOTS`].
 const MAX_LOAD_PCT: usize = 65;
 
+/// Room for the distinct keys (checked when the table is built).
+const KEYS: usize = 680;
+
+/// Room for the distinct class sets the keys have (checked when the table is built): far
+/// fewer than the keys, so a key names its set with one byte.
+const SETS: usize = 128;
+
+/// The table as it lies in flash (about 9 KiB on a 32-bit board): a slot names a key, a key
+/// names its class set.
 struct Table {
-    keys: [&'static [u8]; SLOTS],
-    classes: [u64; SLOTS],
+    /// 0 for an empty slot, else 1 + the index of its key.
+    slots: [u16; SLOTS],
+    keys: [&'static [u8]; KEYS],
+    set_of: [u8; KEYS],
+    sets: [u64; SETS],
     /// The longest key: a longer word is in no class.
     longest: usize,
 }
 
-static TABLE: Table = build();
+/// The table as it is built: a key and its classes in each slot.
+struct Builder {
+    keys: [&'static [u8]; SLOTS],
+    classes: [u64; SLOTS],
+    longest: usize,
+}
+
+static TABLE: Table = compact(build());
 
 /// FNV-1a of the ASCII-lower-cased bytes, folded into a slot.
 const fn hash(bytes: &[u8]) -> usize {
@@ -174,7 +201,7 @@ const fn same_key(a: &[u8], b: &[u8]) -> bool {
 /// `table` with `key` given `class`. Only ever evaluated at compile time (for [`TABLE`]), so
 /// an index out of range, or a table too full, fails the build, never a running program.
 #[allow(clippy::indexing_slicing, clippy::panic)]
-const fn with_key(mut table: Table, key: &'static [u8], class: u64) -> Table {
+const fn with_key(mut table: Builder, key: &'static [u8], class: u64) -> Builder {
     if key.is_empty() {
         return table;
     }
@@ -196,7 +223,12 @@ const fn with_key(mut table: Table, key: &'static [u8], class: u64) -> Table {
     }
 }
 
-const fn with_words(mut table: Table, words: &[&'static str], class: u64, first: bool) -> Table {
+const fn with_words(
+    mut table: Builder,
+    words: &[&'static str],
+    class: u64,
+    first: bool,
+) -> Builder {
     let mut rest = words;
     while let [entry, tail @ ..] = rest {
         if let Some(key) = key(entry, first) {
@@ -207,7 +239,7 @@ const fn with_words(mut table: Table, words: &[&'static str], class: u64, first:
     table
 }
 
-const fn with_pairs(mut table: Table, pairs: &[(&'static str, &str)], class: u64) -> Table {
+const fn with_pairs(mut table: Builder, pairs: &[(&'static str, &str)], class: u64) -> Builder {
     let mut rest = pairs;
     while let [(entry, _), tail @ ..] = rest {
         if let Some(key) = key(entry, true) {
@@ -219,10 +251,10 @@ const fn with_pairs(mut table: Table, pairs: &[(&'static str, &str)], class: u64
 }
 
 const fn with_triples(
-    mut table: Table,
+    mut table: Builder,
     triples: &[(&'static str, &str, &str)],
     class: u64,
-) -> Table {
+) -> Builder {
     let mut rest = triples;
     while let [(entry, _, _), tail @ ..] = rest {
         if let Some(key) = key(entry, true) {
@@ -233,8 +265,49 @@ const fn with_triples(
     table
 }
 
+/// `built` as it lies in flash: each key once, with the index of its class set. Only ever
+/// evaluated at compile time, so an index out of range, or too many keys or sets, fails the
+/// build.
+#[allow(clippy::indexing_slicing, clippy::panic)]
+const fn compact(built: Builder) -> Table {
+    let mut table = Table {
+        slots: [0; SLOTS],
+        keys: [&[]; KEYS],
+        set_of: [0; KEYS],
+        sets: [0; SETS],
+        longest: built.longest,
+    };
+    let (mut keys, mut sets) = (0usize, 0usize);
+    let mut slot = 0usize;
+    while slot < SLOTS {
+        if !built.keys[slot].is_empty() {
+            if keys >= KEYS {
+                panic!("word_class: more keys than KEYS");
+            }
+            let classes = built.classes[slot];
+            let mut set = 0usize;
+            while set < sets && table.sets[set] != classes {
+                set = set.wrapping_add(1);
+            }
+            if set == sets {
+                if sets >= SETS {
+                    panic!("word_class: more class sets than SETS");
+                }
+                table.sets[set] = classes;
+                sets = sets.wrapping_add(1);
+            }
+            table.keys[keys] = built.keys[slot];
+            table.set_of[keys] = set as u8;
+            keys = keys.wrapping_add(1);
+            table.slots[slot] = keys as u16;
+        }
+        slot = slot.wrapping_add(1);
+    }
+    table
+}
+
 /// How many keys `table` holds.
-const fn keys(table: &Table) -> usize {
+const fn keys(table: &Builder) -> usize {
     let mut n = 0usize;
     let mut rest = table.keys.as_slice();
     while let [key, tail @ ..] = rest {
@@ -247,8 +320,8 @@ const fn keys(table: &Table) -> usize {
 }
 
 #[allow(clippy::panic)]
-const fn build() -> Table {
-    let mut t = Table {
+const fn build() -> Builder {
+    let mut t = Builder {
         keys: [&[]; SLOTS],
         classes: [0; SLOTS],
         longest: 0,
@@ -413,10 +486,8 @@ mod tests {
 
     #[test]
     fn the_table_is_not_too_full() {
-        assert!(
-            keys(&TABLE) * 100 <= SLOTS * MAX_LOAD_PCT,
-            "{} keys",
-            keys(&TABLE)
-        );
+        let taken = TABLE.slots.iter().filter(|&&k| k != 0).count();
+        assert!(taken * 100 <= SLOTS * MAX_LOAD_PCT, "{taken} keys");
+        assert!(TABLE.keys.iter().take(taken).all(|k| !k.is_empty()));
     }
 }
