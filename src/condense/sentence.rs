@@ -162,7 +162,7 @@ pub type Normal = String<SENTENCE_SCAN_BYTES>;
 
 /// Writes `sentence` into `out` as plain words separated by single spaces: marks that a
 /// tokeniser set apart (" ,", " .") rejoin the word before, editorial notes in square
-/// brackets ("[ sp ]") go, and tokenised
+/// brackets (`[ sp ]`) go, and tokenised
 /// quotes (`` and '') become plain ones. Words that do not fit are left out whole.
 pub fn normalise(sentence: &str, out: &mut Normal) {
     out.clear();

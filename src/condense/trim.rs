@@ -3,11 +3,11 @@
 //!
 //! A sentence is held as words that can be struck or rewritten, never moved far: a rule marks
 //! words, and [`Sentence::render`] writes what is left. The rules come in [`LEVELS`], from the
-//! safest (openers, asides, attributions) to the most lossy (modifiers). The first level is
-//! always applied; the others make edits one at a time, in order, and each edit is stamped with
-//! its place in that order. One pass of the rules thus gives every candidate a ladder needs:
-//! [`Sentence::render`] writes the sentence as it stood after any number of edits, so a
-//! sentence is classified and trimmed once, however many candidates are tried.
+//! safest (openers, asides, attributions) to the most lossy (modifiers), and make their edits
+//! one at a time, in order; each edit is stamped with its place in that order. One pass of the
+//! rules thus gives every candidate a ladder needs: [`Sentence::render`] writes the sentence as
+//! it stood after any number of edits (exactly what a pass stopped there leaves), so a sentence
+//! is classified and trimmed once, however many candidates are tried.
 
 use heapless::Vec;
 
@@ -55,7 +55,7 @@ type Stamp = u8;
 /// The stamp of what was never done.
 const NEVER: Stamp = Stamp::MAX;
 
-/// Most edits one pass makes: stamps must stay below [`NEVER`].
+/// Most edits one pass makes: an edit's stamp is a byte, and one value means "never".
 pub const MAX_EDITS: usize = NEVER as usize - 1;
 
 /// A word index in the links between live words; [`NO_WORD`] is none.
@@ -157,10 +157,10 @@ pub struct Sentence<'a> {
 /// One level of rules.
 type Level = for<'s, 'a> fn(&'s mut Sentence<'a>);
 
-/// The levels, in the order a headline editor reaches for them.
+/// The levels, in the order a headline editor reaches for them. The first three lose nothing
+/// of the news (a headline makes their edits even when it must be cut); the rest are lossy.
 pub const LEVELS: [Level; 8] = [
-    // Nothing of the news, applied wherever it matches: openers, asides, attribution, event
-    // frames, time phrases and hedges.
+    // Openers, asides, attribution, event frames, time phrases and hedges.
     |s| {
         s.openers();
         s.asides();
@@ -172,7 +172,10 @@ pub const LEVELS: [Level; 8] = [
         // A "that" left after a verb of saying once a time phrase between them went.
         s.attribution();
     },
+    // Relative clauses, appositives and parentheses set off by commas.
     |s| s.clauses(),
+    // Headline forms: names without their suffix or title, no trailing circumstance or leading
+    // article, "will"/"plans to" as "to", reporting verbs in the present.
     |s| {
         s.company_suffixes();
         s.titles();
