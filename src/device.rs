@@ -21,10 +21,15 @@
 
 use embedded_io::{Read, ReadReady, Write};
 
-use crate::condense::{Fit, condense_to_fit};
+use crate::condense::Fit;
+#[cfg(feature = "records")]
+use crate::condense::condense_to_fit;
 use crate::digest::Digest;
-use crate::link::session::{BOARD_FRAME_BYTES, BOARD_MAX_RECORD_BYTES, DEFAULT_WINDOW};
+#[cfg(feature = "records")]
+use crate::link::session::BOARD_MAX_RECORD_BYTES;
+use crate::link::session::{BOARD_FRAME_BYTES, DEFAULT_WINDOW};
 use crate::link::{BoardConfig, BoardSession, BoardStats, Event, Resume, Verdict, WireDigest};
+#[cfg(feature = "records")]
 use crate::record::parse_record;
 use crate::store::{Entry, Outcome, Signature, Store};
 use crate::vocab::{MsgType, Severity};
@@ -39,6 +44,9 @@ pub const CRITICAL: Severity = Severity::Severe;
 /// Ages on screen change at most once a minute ("12m"), so the screen is redrawn for them once
 /// a minute too.
 const AGE_STEP_S: i64 = 60;
+
+/// Whether this build condenses raw records on the board (feature `records`).
+pub const CONDENSES_RECORDS: bool = cfg!(feature = "records");
 
 /// What the device did besides the link's and the store's own counters.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -55,7 +63,11 @@ pub struct DeviceStats {
 /// The application: everything but the session, so the session can call into it.
 struct App<F, const C: usize, const N: usize> {
     store: Store<C, N>,
+    /// What raw records are condensed to (feature `records`).
+    #[cfg_attr(not(feature = "records"), allow(dead_code))]
     fit: F,
+    /// Unescaped strings of the record being condensed.
+    #[cfg(feature = "records")]
     scratch: [u8; BOARD_MAX_RECORD_BYTES],
     /// The host's unix time and our millisecond clock when it was sent.
     synced: Option<(i64, u64)>,
@@ -79,11 +91,21 @@ pub struct Device<F, const C: usize, const N: usize, const B: usize = BOARD_FRAM
 impl<F: Fit, const C: usize, const N: usize, const B: usize> Device<F, C, N, B> {
     /// A device that just booted (see [`BoardSession::new`] for `boot` and `resume`).
     pub fn new(config: BoardConfig, boot: u32, resume: Option<Resume>, fit: F) -> Self {
+        // A build that condenses no records offers no room for them, so the host condenses.
+        let config = BoardConfig {
+            max_record: if CONDENSES_RECORDS {
+                config.max_record
+            } else {
+                0
+            },
+            ..config
+        };
         Self {
             session: BoardSession::new(config, boot, resume),
             app: App {
                 store: Store::default(),
                 fit,
+                #[cfg(feature = "records")]
                 scratch: [0; BOARD_MAX_RECORD_BYTES],
                 synced: None,
                 unread: 0,
@@ -257,10 +279,16 @@ impl<F: Fit, const C: usize, const N: usize> App<F, C, N> {
                 self.unread = 0;
                 Verdict::Accepted
             }
+            #[cfg(feature = "records")]
             Event::Record(json) => self.condense_record(json, now_ms),
+            // This build condenses no records: its Hello says so (no record room), and the
+            // host is told should one come anyway.
+            #[cfg(not(feature = "records"))]
+            Event::Record(_) => Verdict::Unsupported,
         }
     }
 
+    #[cfg(feature = "records")]
     fn condense_record(&mut self, json: &[u8], now_ms: u64) -> Verdict {
         let condensed = parse_record(json, &mut self.scratch).and_then(|record| {
             let digest = condense_to_fit::<N>(&record, &self.fit)?;

@@ -4,10 +4,11 @@
 mod link_support;
 
 use alert_digest::device::{CRITICAL, Device, READ_AFTER_MS, ROTATE_MS};
+#[cfg(feature = "records")]
+use alert_digest::link::RecordJson;
 use alert_digest::link::session::DEFAULT_WINDOW;
 use alert_digest::link::{
-    Ack, BoardConfig, DisplayInfo, Event, Message, RecordJson, Sync, Update, Verdict, WireDigest,
-    display_kind,
+    BoardConfig, DisplayInfo, Event, Message, Sync, Update, Verdict, WireDigest, display_kind,
 };
 use alert_digest::{ByteBudget, Certainty, Digest, Kind, MsgType, Severity, Urgency, id_hash};
 use link_support::{Uart, decode_all, wire};
@@ -57,6 +58,7 @@ fn texts(device: &TestDevice) -> Vec<&str> {
         .collect()
 }
 
+#[cfg(feature = "records")]
 #[test]
 fn a_record_over_the_link_is_condensed_stored_and_acknowledged() {
     let mut device = device();
@@ -85,7 +87,7 @@ fn a_record_over_the_link_is_condensed_stored_and_acknowledged() {
     assert!(
         said.iter().any(|m| matches!(
             m,
-            Message::Ack(Ack {
+            Message::Ack(alert_digest::link::Ack {
                 seq: 8,
                 held: 0,
                 ..
@@ -100,6 +102,17 @@ fn a_record_over_the_link_is_condensed_stored_and_acknowledged() {
     );
     assert_eq!(device.link_stats().delivered, 2);
     assert!(device.needs_draw());
+}
+
+#[cfg(not(feature = "records"))]
+#[test]
+fn without_the_records_feature_a_board_offers_no_record_room_and_refuses_records() {
+    let mut device = device();
+    let mut uart = Uart::default();
+    device.poll(&mut uart, 0).unwrap();
+    assert!(matches!(decode_all(&uart.tx).as_slice(), [Message::Hello(h)] if h.max_record == 0));
+    assert_eq!(device.apply(Event::Record(DRONE), 1), Verdict::Unsupported);
+    assert!(device.alerts().is_empty());
 }
 
 #[test]
