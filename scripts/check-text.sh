@@ -5,7 +5,8 @@
 #   scripts/check-text.sh            # or SHARED=/path/to/shared scripts/check-text.sh
 #
 # 1. ROUGE of `alert-digest eval` on compression-bnc at 64 bytes and headlines-reuters at 48,
-#    beside the lead-cut baseline; every hard check must pass.
+#    beside the lead-cut baseline; every hard check must pass, and condensing must score above
+#    the lead cut (the floor every system must beat).
 # 2. The same figures recomputed by Google's rouge-score (pip) must agree to 1e-6.
 # 3. The seed article: its lead gives a headline about the U.S. negotiating with Iran, its drone
 #    sentence "Drone downed near USS Abraham Lincoln" at 40 bytes, and the seed records' digests
@@ -69,6 +70,19 @@ PY
 }
 goal "compression-bnc ROUGE-L at 64" "$OUT/compression-bnc-condense.jsonl" rougeL 82
 goal "headlines-reuters ROUGE-1 at 48" "$OUT/headlines-reuters-condense.jsonl" rouge1 33
+
+floor() { # label measure name: condensing must not score below the lead cut (issue 7)
+    python3 - "$OUT/$3-condense.jsonl" "$OUT/$3-lead.jsonl" "$2" "$1" <<'PY'
+import json, sys
+mine, lead, measure, label = sys.argv[1:5]
+mean = lambda p: 100 * sum(json.loads(l)[measure]["f"] for l in open(p)) / sum(1 for _ in open(p))
+a, b = mean(mine), mean(lead)
+print(f"floor {label}: condense {a:.2f}, lead cut {b:.2f}: {'above' if a > b else 'BELOW'}")
+sys.exit(0 if a > b else 1)
+PY
+}
+floor "compression-bnc ROUGE-L at 64" rougeL compression-bnc || status=1
+floor "headlines-reuters ROUGE-1 at 48" rouge1 headlines-reuters || status=1
 
 if [ -d "$SEED" ]; then
     echo "== seed article"

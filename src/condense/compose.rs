@@ -5,9 +5,9 @@ use heapless::String;
 
 use super::MAX_BUDGET;
 use super::lexicon::{
-    self, ABBREVIATION_INITIALS, ABBREVIATIONS, ACRONYMS, Initials, MODIFIER_INITIALS, MODIFIERS,
-    SMALL_WORDS,
+    self, ABBREVIATION_INITIALS, ABBREVIATIONS, Initials, MODIFIER_INITIALS, MODIFIERS,
 };
+use super::word_class::Classes;
 
 /// Room for one candidate. Twice the largest budget: a candidate longer than that can only be
 /// cut, and every word boundary a cut can use lies within the first [`MAX_BUDGET`] bytes.
@@ -288,14 +288,22 @@ pub fn is_shouting(text: &str) -> bool {
 fn title_case(word: &str, first: bool) -> Case {
     let core = word.trim_matches(|c: char| !c.is_alphanumeric());
     let letters = core.chars().filter(|c| c.is_alphabetic()).count();
-    let has_vowel = core.chars().any(|c| "AEIOUYaeiouy".contains(c));
-    if lexicon::contains(ACRONYMS, core)
+    let has_vowel = core.chars().any(|c| {
+        matches!(
+            c,
+            'A' | 'E' | 'I' | 'O' | 'U' | 'Y' | 'a' | 'e' | 'i' | 'o' | 'u' | 'y'
+        )
+    });
+    // One look-up for both tables (ACRONYMS, SMALL_WORDS): recasing runs for every word of
+    // every candidate of ALL-CAPS text.
+    let classes = Classes::of(core);
+    if classes.any(Classes::ACRONYM)
         || core.chars().any(|c| c.is_ascii_digit())
         || core.contains('.')
         || (letters >= 2 && !has_vowel && core.is_ascii())
     {
         Case::AsIs
-    } else if !first && lexicon::contains(SMALL_WORDS, core) {
+    } else if !first && classes.any(Classes::SMALL_WORD) {
         Case::Lower
     } else {
         Case::Title

@@ -1,76 +1,115 @@
 //! Free text to a short headline, for records with only a `headline` or `text`.
 //!
 //! The sentence is chosen ([`sentence::choose`]: the lead unless it is not news), written in a
-//! normal form, then trimmed as a headline editor trims ([`trim`]): each ladder step applies
-//! one more level of rules, so the first step that fits keeps the most. When even the last
-//! does not fit, the ladder's barest candidate is cut at a word boundary.
+//! normal form, and trimmed as a headline editor trims ([`trim`](super::trim)): the rules make
+//! their edits one at a time, the least destructive first. A sentence that fits is shown as
+//! it is; otherwise the fewest edits that make it fit are kept. When no number of edits does,
+//! the sentence is cut at a word boundary, after the edits a headline makes anyway and those
+//! lossy ones that bring more of the news into the room. The sentence is normalised,
+//! classified and trimmed once per record; each candidate only writes the sentence as it
+//! stood after that many edits.
 
+use super::Attempt;
 use super::compose::Draft;
+use super::fit::Fit;
 use super::lexicon::{self, ABBREVIATIONS, EVENT_NOUNS, REPORTING_PRESENT, TEXT_ABBREVIATIONS};
 use super::sentence::{self, Normal};
-use super::templates::Ladder;
-use super::trim::Sentence;
+use super::trim::{LEVELS, MAX_EDITS, Sentence};
 use crate::record::EventRecord;
 
 pub use super::sentence::{lead_sentence, without_dateline};
 
-/// How many edits past the first level each ladder step makes: one at a time while a few
-/// suffice, then in growing strides, so that a long sentence is not re-trimmed fifty times. A
-/// 640-byte sentence rarely offers more places where a rule applies than the last figure.
-const EDITS: [usize; 17] = [0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 18, 22, 27, 33, 40, 48];
+/// The edit counts tried first: one at a time while a few suffice, then in growing strides
+/// (the stride that fits is then halved down to the fewest edits that fit). A 640-byte
+/// sentence rarely offers more places where a rule applies than the last figure.
+const STRIDES: [usize; 16] = [1, 2, 3, 4, 6, 8, 11, 15, 20, 26, 33, 41, 50, 60, 80, 120];
+
+/// The last level of rules (see [`LEVELS`]) whose edits a sentence that must be cut always
+/// keeps: what a headline does anyway, and loses nothing of the news.
+const CUT_LEVEL: usize = 2;
 
 /// The record's `headline`, condensed.
-pub struct Headline;
+pub(super) fn headline<F: Fit>(record: &EventRecord, fit: &F, draft: &mut Draft) -> Attempt {
+    match record.headline {
+        Some(text) => climb(text, fit, draft),
+        None => Attempt::NotApplicable,
+    }
+}
 
 /// The record's `text`, condensed.
-pub struct Text;
-
-impl Ladder for Headline {
-    const STEPS: usize = EDITS.len();
-
-    fn applies(record: &EventRecord) -> bool {
-        record.headline.is_some()
-    }
-
-    fn has_step(_: &EventRecord, step: usize) -> bool {
-        step < EDITS.len()
-    }
-
-    fn write(record: &EventRecord, step: usize, draft: &mut Draft) {
-        if let Some(headline) = record.headline {
-            write(headline, step, draft);
-        }
+pub(super) fn text<F: Fit>(record: &EventRecord, fit: &F, draft: &mut Draft) -> Attempt {
+    match record.text {
+        Some(text) => climb(text, fit, draft),
+        None => Attempt::NotApplicable,
     }
 }
 
-impl Ladder for Text {
-    const STEPS: usize = EDITS.len();
-
-    fn applies(record: &EventRecord) -> bool {
-        record.text.is_some()
-    }
-
-    fn has_step(_: &EventRecord, step: usize) -> bool {
-        step < EDITS.len()
-    }
-
-    fn write(record: &EventRecord, step: usize, draft: &mut Draft) {
-        if let Some(text) = record.text {
-            write(text, step, draft);
-        }
-    }
-}
-
-/// Writes `text` condensed with step `step`'s edits past the first level of trimming.
-fn write(text: &str, step: usize, draft: &mut Draft) {
-    let Some(&edits) = EDITS.get(step) else {
-        return;
-    };
+/// Condenses `text` (see the module).
+fn climb<F: Fit>(text: &str, fit: &F, draft: &mut Draft) -> Attempt {
     let mut normal = Normal::new();
     sentence::normalise(sentence::choose(text), &mut normal);
-    let mut words = Sentence::new(&normal);
-    words.trim(edits);
-    words.render(draft);
+    let mut words = Sentence::empty();
+    words.read(&normal);
+    words.trim(MAX_EDITS);
+    let room = fit.max_bytes();
+    let fits_after = |edits: usize, draft: &mut Draft| {
+        // A candidate whose words alone overflow the room is not written to find that out.
+        if words.least_bytes(edits).is_some_and(|least| least > room) {
+            return None;
+        }
+        draft.clear();
+        words.render(edits, draft);
+        super::fitting(draft, fit)
+    };
+    // A sentence that fits is shown as it is.
+    if let Some(len) = fits_after(0, draft) {
+        return Attempt::Fits(len);
+    }
+    // The fewest edits that make it fit: found in growing strides, then by halving the last
+    // stride (an edit rarely lengthens the sentence, so fitting is taken to stay won).
+    let made = words.edits();
+    let mut failed = 0usize;
+    for &stride_end in STRIDES.iter() {
+        let edits = stride_end.min(made);
+        if edits <= failed {
+            break;
+        }
+        if fits_after(edits, draft).is_some() {
+            let mut fits = edits;
+            while fits.saturating_sub(failed) > 1 {
+                let mid = failed.saturating_add(fits.saturating_sub(failed) / 2);
+                if fits_after(mid, draft).is_some() {
+                    fits = mid;
+                } else {
+                    failed = mid;
+                }
+            }
+            if let Some(len) = fits_after(fits, draft) {
+                return Attempt::Fits(len);
+            }
+        }
+        failed = edits;
+    }
+    // Nothing fits: the sentence is cut. Of the candidates from the level a headline always
+    // reaches on, the one whose cut shows the most words of substance wins, the least edited
+    // of those that show as many: a lossy edit (an article, an auxiliary) is only worth it
+    // when it brings in more of the news.
+    let mut best = (0usize, words.level_end(CUT_LEVEL));
+    let mut tried = None;
+    for level in CUT_LEVEL..LEVELS.len() {
+        let edits = words.level_end(level);
+        if tried == Some(edits) {
+            continue;
+        }
+        tried = Some(edits);
+        let shown = words.substance_within(edits, room);
+        if shown > best.0 {
+            best = (shown, edits);
+        }
+    }
+    draft.clear();
+    words.render(best.1, draft);
+    super::cut(draft, fit)
 }
 
 /// Whether the free-text rules can write `word` (any case, without marks) that was not in
@@ -80,6 +119,8 @@ pub fn writes_word(word: &str) -> bool {
     ["to", "near"].iter().any(|w| lexicon::is(w, word))
         || ABBREVIATIONS.iter().any(|(_, s)| short(s))
         || TEXT_ABBREVIATIONS.iter().any(|(_, s)| short(s))
-        || REPORTING_PRESENT.iter().any(|(_, s)| short(s))
+        || REPORTING_PRESENT
+            .iter()
+            .any(|(_, one, many)| short(one) || short(many))
         || EVENT_NOUNS.iter().any(|(_, s)| short(s))
 }

@@ -62,9 +62,21 @@ pub fn trim_dangling(text: &str) -> &str {
 /// and fits. Words are separated by single spaces (composed text always is). `None` when not
 /// even the first word fits.
 pub fn cut<'t>(text: &'t str, fit: &impl Fit) -> Option<&'t str> {
-    let fitting = |end: usize| {
+    // Trimming only looks at the end of the text, so every prefix from the trimmed text to the
+    // one it came from trims to that same text: when it does not fit, the next prefix worth
+    // trimming is shorter than it. (Otherwise a run of dangling words is trimmed once for each
+    // of its words.)
+    let mut shorter_than = usize::MAX;
+    let mut fitting = |end: usize| {
+        if end >= shorter_than {
+            return None;
+        }
         let prefix = trim_dangling(text.get(..end).unwrap_or_default());
-        (!prefix.is_empty() && fit.fits(prefix)).then_some(prefix)
+        if !prefix.is_empty() && fit.fits(prefix) {
+            return Some(prefix);
+        }
+        shorter_than = prefix.len();
+        None
     };
     if let Some(whole) = fitting(text.len()) {
         return Some(whole);

@@ -597,11 +597,15 @@ pub const HEDGES: &[&str] = &[
 pub const HEDGE_PHRASES: &[&str] = &[
     "so much",
     "very much",
+    // Longer first: "a lot of support" is "support", not "of support".
+    "a little bit",
     "a little",
+    "a bit of",
     "a bit",
     "so many",
     "kind of",
     "sort of",
+    "a lot of",
     "a lot",
     "at least in part",
     "more or less",
@@ -659,21 +663,55 @@ pub const ATTRIBUTION_VERBS: &[&str] = &[
     "writes",
 ];
 
-/// Reporting verbs in the past and the present a headline uses ("Trump confirms …").
-pub const REPORTING_PRESENT: &[(&str, &str)] = &[
-    ("said", "says"),
-    ("told", "tells"),
-    ("confirmed", "confirms"),
-    ("announced", "announces"),
-    ("reported", "reports"),
-    ("warned", "warns"),
-    ("denied", "denies"),
-    ("claimed", "claims"),
-    ("declared", "declares"),
-    ("disclosed", "discloses"),
-    ("predicted", "predicts"),
-    ("estimated", "estimates"),
-    ("insisted", "insists"),
+/// Sources that name no one: "Officials said …" opening a sentence is not news.
+pub const GENERIC_SOURCES: &[&str] = &[
+    "officials",
+    "experts",
+    "analysts",
+    "sources",
+    "economists",
+    "police",
+    "authorities",
+    "witnesses",
+    "residents",
+    "observers",
+    "critics",
+    "scientists",
+    "researchers",
+    "doctors",
+    "traders",
+    "dealers",
+    "diplomats",
+    "investigators",
+    "reports",
+    "forecasters",
+    "meteorologists",
+    "aides",
+];
+
+/// Prepositions that open a phrase of circumstance, which a headline drops from the end of a
+/// sentence ("amid heavy security", "with that information"). Not "near", "in", "at": a
+/// place is news in an alert (and a place is a name, which is kept anyway).
+/// Not "for", "about", "with": they as often open what a verb needs ("talking about X").
+pub const CIRCUMSTANCE_PREPOSITIONS: &[&str] =
+    &["amid", "despite", "during", "throughout", "amongst"];
+
+/// Reporting verbs in the past, and the present a headline uses after a subject in the
+/// singular and in the plural ("Trump confirms …", "Officials say …").
+pub const REPORTING_PRESENT: &[(&str, &str, &str)] = &[
+    ("said", "says", "say"),
+    ("told", "tells", "tell"),
+    ("confirmed", "confirms", "confirm"),
+    ("announced", "announces", "announce"),
+    ("reported", "reports", "report"),
+    ("warned", "warns", "warn"),
+    ("denied", "denies", "deny"),
+    ("claimed", "claims", "claim"),
+    ("declared", "declares", "declare"),
+    ("disclosed", "discloses", "disclose"),
+    ("predicted", "predicts", "predict"),
+    ("estimated", "estimates", "estimate"),
+    ("insisted", "insists", "insist"),
 ];
 
 /// Time words a headline drops: the digest carries its own time.
@@ -718,6 +756,9 @@ pub const TIME_NOUNS: &[&str] = &[
     "saturday",
     "sunday",
 ];
+
+/// Determiners that make a time phrase of a time noun: "this morning", "last week".
+pub const TIME_DETERMINERS: &[&str] = &["this", "that", "last", "next", "each", "every"];
 
 /// Days of the week: "on Tuesday" is a time phrase.
 pub const WEEKDAYS: &[&str] = &[
@@ -774,11 +815,14 @@ pub const PLAN_WORDS: &[&str] = &[
     "preparing",
 ];
 
-/// "plans to", "intends to": the same, as a finite verb.
+/// "plans to", "intends to": the same, as a finite verb. (Not "wants to", "hopes to": a wish
+/// is not a plan, and "X to build" reads as one.)
 pub const PLAN_VERBS: &[&str] = &[
-    "plans", "plan", "planned", "intends", "intend", "intended", "aims", "aim", "aimed", "hopes",
-    "hope", "hoped", "seeks", "seek", "sought", "wants", "want", "wanted",
+    "plans", "plan", "planned", "intends", "intend", "intended", "aims", "aim", "aimed",
 ];
+
+/// Personal pronouns: a headline's "X to meet" needs a subject that is not one of these.
+pub const PERSONAL_PRONOUNS: &[&str] = &["i", "you", "we", "they", "he", "she", "it"];
 
 /// Auxiliaries a headline drops before a participle: "has been killed" becomes "killed".
 pub const AUXILIARIES: &[&str] = &[
@@ -990,6 +1034,9 @@ pub const OBJECT_NEWS_VERBS: &[&str] = &[
     "raided",
     "damaged",
 ];
+
+/// Conjunctions that open a clause of approach: "after the craft approached the carrier".
+pub const APPROACH_LINKS: &[&str] = &["after", "as", "when", "while"];
 
 /// Verbs of coming near, which a headline writes as "near": "after the craft approached the
 /// carrier" becomes "near the carrier".

@@ -12,6 +12,7 @@ pub mod lexicon;
 pub mod sentence;
 pub mod templates;
 pub mod trim;
+mod word_class;
 
 use heapless::String;
 
@@ -79,8 +80,8 @@ fn render<F: Fit>(record: &EventRecord, fit: &F, draft: &mut Draft) -> Result<us
         climb::<templates::Quake, F>,
         climb::<templates::Warning, F>,
         climb::<templates::Event, F>,
-        climb::<compress::Headline, F>,
-        climb::<compress::Text, F>,
+        compress::headline::<F>,
+        compress::text::<F>,
     ];
     let mut tried = false;
     for attempt in attempts {
@@ -110,15 +111,41 @@ fn climb<L: Ladder, F: Fit>(record: &EventRecord, fit: &F, draft: &mut Draft) ->
     if !L::applies(record) {
         return Attempt::NotApplicable;
     }
-    for step in (0..L::STEPS).filter(|&s| L::has_step(record, s)) {
+    let steps = (0..L::STEPS).filter(|&s| L::has_step(record, s));
+    ascend(fit, draft, steps, |step, draft| {
+        L::write(record, step, draft)
+    })
+}
+
+/// Writes the candidate of each step in turn until one fits; when none does, cuts the last.
+fn ascend<F: Fit>(
+    fit: &F,
+    draft: &mut Draft,
+    steps: impl Iterator<Item = usize>,
+    mut write: impl FnMut(usize, &mut Draft),
+) -> Attempt {
+    for step in steps {
         draft.clear();
-        L::write(record, step, draft);
-        let text = fit::trim_dangling(draft.as_str());
-        if !draft.overflowed() && !text.is_empty() && fit.fits(text) {
-            return Attempt::Fits(text.len());
+        write(step, draft);
+        if let Some(len) = fitting(draft, fit) {
+            return Attempt::Fits(len);
         }
     }
-    // The draft holds the barest candidate: cut it.
+    cut(draft, fit)
+}
+
+/// How much of the candidate in `draft` is the digest, if it fits. A draft that overflowed is
+/// no candidate: it is not trimmed to find out.
+fn fitting<F: Fit>(draft: &Draft, fit: &F) -> Option<usize> {
+    if draft.overflowed() {
+        return None;
+    }
+    let text = fit::trim_dangling(draft.as_str());
+    (!text.is_empty() && fit.fits(text)).then_some(text.len())
+}
+
+/// The candidate in `draft`, cut at a word boundary to fit.
+fn cut<F: Fit>(draft: &Draft, fit: &F) -> Attempt {
     match fit::cut(draft.as_str(), fit) {
         Some(text) => Attempt::Fits(text.len()),
         None => Attempt::NoWordFits,

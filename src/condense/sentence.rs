@@ -29,6 +29,10 @@ const MIN_NEWS_WORDS: usize = 4;
 /// words of a sentence ("First stop - Toledo") is not one.
 pub fn without_dateline(text: &str) -> &str {
     let head = floor_boundary(text, DATELINE_MAX_BYTES);
+    // Every dash below is '-' or starts with the byte 0xE2: most leads have neither.
+    if !head.bytes().any(|b| b == b'-' || b == 0xE2) {
+        return text;
+    }
     for dash in [" - ", " -- ", " — ", " – "] {
         if let Some((line, rest)) = head.split_once(dash) {
             if !is_dateline(line) {
@@ -75,13 +79,15 @@ fn is_dateline(line: &str) -> bool {
 /// initial.
 pub fn lead_sentence(text: &str) -> &str {
     let text = floor_boundary(text, SENTENCE_SCAN_BYTES);
+    // Each word runs to the next whitespace character; the last one to the end.
     let mut start = 0usize;
-    for piece in text.split_inclusive(char::is_whitespace) {
-        let word = piece.trim_end();
-        if ends_sentence(word) {
-            return text.get(..start.saturating_add(word.len())).unwrap_or(text);
+    for (at, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if ends_sentence(text.get(start..at).unwrap_or_default()) {
+                return text.get(..at).unwrap_or(text);
+            }
+            start = at.saturating_add(c.len_utf8());
         }
-        start = start.saturating_add(piece.len());
     }
     text
 }
@@ -91,8 +97,8 @@ pub fn choose(text: &str) -> &str {
     let text = without_dateline(text.trim_start());
     let lead = lead_sentence(text);
     let mut rest = text;
-    for _ in 0..CANDIDATE_SENTENCES {
-        let sentence = lead_sentence(rest);
+    for n in 0..CANDIDATE_SENTENCES {
+        let sentence = if n == 0 { lead } else { lead_sentence(rest) };
         if sentence.is_empty() {
             break;
         }
@@ -107,9 +113,12 @@ pub fn choose(text: &str) -> &str {
 /// Whether a sentence states news: long enough, not a question, not a quotation, not a pointer
 /// to more ("Explore more…", "Click here…").
 fn is_news(sentence: &str) -> bool {
-    let words = sentence.split_whitespace().count();
     let first = sentence.split_whitespace().next().unwrap_or_default();
-    words >= MIN_NEWS_WORDS
+    let enough = sentence
+        .split_whitespace()
+        .nth(MIN_NEWS_WORDS.saturating_sub(1))
+        .is_some();
+    enough
         && !sentence.trim_end().ends_with('?')
         && !first.starts_with(['"', '“', '\''])
         && ![
@@ -126,6 +135,14 @@ fn is_news(sentence: &str) -> bool {
 }
 
 fn ends_sentence(word: &str) -> bool {
+    // Most words end in a letter or digit: no stop there.
+    if word
+        .as_bytes()
+        .last()
+        .is_some_and(|b| b.is_ascii_alphanumeric())
+    {
+        return false;
+    }
     let word = word.trim_end_matches(['"', '\'', '”', '’', ')']);
     word.ends_with(['.', '!', '?']) && !is_abbreviation(word)
         // A tokenised text writes the stop as a word of its own: "Tyre ." ends there.
@@ -145,7 +162,7 @@ pub type Normal = String<SENTENCE_SCAN_BYTES>;
 
 /// Writes `sentence` into `out` as plain words separated by single spaces: marks that a
 /// tokeniser set apart (" ,", " .") rejoin the word before, editorial notes in square
-/// brackets ("[ sp ]") go, and tokenised
+/// brackets (`[ sp ]`) go, and tokenised
 /// quotes (`` and '') become plain ones. Words that do not fit are left out whole.
 pub fn normalise(sentence: &str, out: &mut Normal) {
     out.clear();
@@ -171,14 +188,8 @@ pub fn normalise(sentence: &str, out: &mut Normal) {
         if !out.is_empty() && !attach && out.push(' ').is_err() {
             break;
         }
-        let mut ok = true;
-        for c in word.chars() {
-            if out.push(c).is_err() {
-                ok = false;
-                break;
-            }
-        }
-        if !ok {
+        // A word that does not fit is not written at all (nor the space before it).
+        if out.push_str(word).is_err() {
             out.truncate(mark);
             break;
         }
