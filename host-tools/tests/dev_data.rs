@@ -5,15 +5,7 @@
 
 mod common;
 
-use std::path::PathBuf;
-
-use common::alert_digest;
-
-fn data_dir() -> PathBuf {
-    std::env::var_os("ALERT_DIGEST_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/data"))
-}
+use common::{alert_digest, data_dir};
 
 const BUDGETS: [usize; 6] = [16, 32, 40, 48, 64, 160];
 

@@ -7,20 +7,12 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use alert_digest::display::wrap::Wrap;
 use alert_digest::display::{EPD2IN13, Facts, LED32X8, Layout, MICROBIT, OLED128X64, TextArea};
 use alert_digest::{ByteBudget, Digest, Fit, MAX_BUDGET, condense_to_fit, parse_record};
-use common::alert_digest;
+use common::{alert_digest, data_dir};
 use embedded_graphics::pixelcolor::BinaryColor;
 use embedded_graphics::prelude::*;
-
-fn data_dir() -> PathBuf {
-    std::env::var_os("ALERT_DIGEST_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/data"))
-}
 
 /// Counts lit pixels drawn outside the panel.
 struct Bounded(Size, usize);

@@ -3,9 +3,10 @@
 //! with the good ones around them still written. Expected digests were checked by hand against
 //! the fixtures.
 
-use std::io::Write;
+mod common;
+
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use serde_json::Value;
 
@@ -16,19 +17,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_alert-digest"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the command starts");
-    let mut input = child.stdin.take().expect("stdin");
-    if let Some(bytes) = stdin {
-        input.write_all(bytes).expect("stdin accepts");
-    }
-    drop(input);
-    child.wait_with_output().expect("the command ends")
+    common::alert_digest(args, stdin.unwrap_or_default())
 }
 
 /// Ingests a fixture: (records, stderr, exit code).

@@ -1,6 +1,7 @@
 //! Running the `alert-digest` binary from integration tests.
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 /// Runs `alert-digest ARGS` with `stdin` as its input and returns what it did.
@@ -32,4 +33,12 @@ pub fn stdout_lines(out: &Output) -> Vec<String> {
         .lines()
         .map(str::to_owned)
         .collect()
+}
+
+/// The workplace's larger dev data (shared/data beside the checkout), or `$ALERT_DIGEST_DATA`.
+#[allow(dead_code)]
+pub fn data_dir() -> PathBuf {
+    std::env::var_os("ALERT_DIGEST_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/data"))
 }
