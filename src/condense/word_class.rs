@@ -319,6 +319,8 @@ const fn keys(table: &Builder) -> usize {
     n
 }
 
+/// The table of every class's words. Only ever evaluated at compile time (for [`TABLE`]), so a
+/// table too full fails the build, never a running program.
 #[allow(clippy::panic)]
 const fn build() -> Builder {
     let mut t = Builder {
