@@ -27,6 +27,7 @@ pub mod area;
 pub mod draw;
 pub mod layouts;
 pub mod refresh;
+pub mod scroll;
 pub mod sheet;
 pub mod text;
 pub mod wrap;
@@ -40,6 +41,7 @@ use heapless::String;
 pub use area::TextArea;
 pub use layouts::{EPD2IN13, EinkList, LED32X8, MICROBIT, OLED128X64, OledCard, Strip};
 pub use refresh::{Decision, RefreshPolicy, Refresher};
+pub use scroll::Scroll;
 pub use text::{Cell, Charset};
 
 use crate::digest::Digest;

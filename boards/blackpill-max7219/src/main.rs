@@ -19,7 +19,7 @@ mod boot_id;
 mod marquee;
 
 use alert_digest::MIN_BUDGET;
-use alert_digest::display::{LED32X8, Layout, TextArea};
+use alert_digest::display::{LED32X8, Layout, Scroll, TextArea};
 use alert_digest::link::session::{BOARD_MAX_RECORD_BYTES, BOARD_TX_BYTES, DEFAULT_WINDOW};
 use alert_digest::link::{BoardConfig, DisplayInfo, display_kind};
 use defmt::{info, warn};
@@ -126,10 +126,8 @@ async fn main(_spawner: Spawner) {
         boot, config.display.budget
     );
 
-    let frame_ms = u64::from(LED32X8.frame_ms());
+    let mut scroll = Scroll::new(&LED32X8);
     let mut screen = Screen::new();
-    let mut frame = 0u32;
-    let mut next_frame = 0u64;
     let mut rx = [0u8; RX_CHUNK];
     let mut tx = [0u8; BOARD_TX_BYTES];
     let mut wake = 0u64;
@@ -154,11 +152,9 @@ async fn main(_spawner: Spawner) {
             }
         }
         device.tick(now);
-        if now >= next_frame {
+        if scroll.is_due(now) {
             // A critical alert starts the strip over, so it passes first and at once.
-            if device.drawn(now) {
-                frame = 0;
-            }
+            let frame = scroll.take(now, device.drawn(now));
             // The framebuffer cannot fail to draw (its error type is Infallible).
             let _ = device.draw(&LED32X8, &mut screen, now, frame);
             if let Some(m) = marquee.as_mut()
@@ -166,16 +162,8 @@ async fn main(_spawner: Spawner) {
             {
                 warn!("marquee: write failed");
             }
-            frame = frame.wrapping_add(1);
-            // Frames run late are not caught up: the strip slows rather than jumps.
-            let due = next_frame.saturating_add(frame_ms);
-            next_frame = if due > now {
-                due
-            } else {
-                now.saturating_add(frame_ms)
-            };
         }
-        wake = next_frame.min(now_ms().saturating_add(TICK_MS));
+        wake = scroll.next_ms().min(now_ms().saturating_add(TICK_MS));
     }
 }
 

@@ -18,7 +18,7 @@ compile_error!(
 mod matrix;
 
 use alert_digest::MIN_BUDGET;
-use alert_digest::display::{Layout, MICROBIT, TextArea};
+use alert_digest::display::{Layout, MICROBIT, Scroll, TextArea};
 use alert_digest::link::session::{BOARD_MAX_RECORD_BYTES, BOARD_TX_BYTES, DEFAULT_WINDOW};
 use alert_digest::link::{BoardConfig, DisplayInfo, display_kind};
 use defmt::{info, unwrap, warn};
@@ -121,10 +121,8 @@ async fn main(spawner: Spawner) {
         boot, config.display.budget
     );
 
-    let frame_ms = u64::from(MICROBIT.frame_ms());
+    let mut scroll = Scroll::new(&MICROBIT);
     let mut screen = Screen::new();
-    let mut frame = 0u32;
-    let mut next_frame = 0u64;
     let mut rx = [0u8; RX_CHUNK];
     let mut tx = [0u8; BOARD_TX_BYTES];
     let mut wake = 0u64;
@@ -148,24 +146,14 @@ async fn main(spawner: Spawner) {
             }
         }
         device.tick(now);
-        if now >= next_frame {
+        if scroll.is_due(now) {
             // A critical alert starts the strip over, so it passes first and at once.
-            if device.drawn(now) {
-                frame = 0;
-            }
+            let frame = scroll.take(now, device.drawn(now));
             // The framebuffer cannot fail to draw (its error type is Infallible).
             let _ = device.draw(&MICROBIT, &mut screen, now, frame);
             matrix::show(&screen);
-            frame = frame.wrapping_add(1);
-            // Frames run late are not caught up: the strip slows rather than jumps.
-            let due = next_frame.saturating_add(frame_ms);
-            next_frame = if due > now {
-                due
-            } else {
-                now.saturating_add(frame_ms)
-            };
         }
-        wake = next_frame.min(now_ms().saturating_add(TICK_MS));
+        wake = scroll.next_ms().min(now_ms().saturating_add(TICK_MS));
     }
 }
 
