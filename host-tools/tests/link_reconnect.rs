@@ -4,7 +4,7 @@
 
 mod link_support;
 
-use std::os::unix::net::UnixListener;
+use std::os::unix::net::{UnixListener, UnixStream};
 use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -16,13 +16,12 @@ use link_support::{BOARD_BUDGET, Log, RECORDS, config, digests, serve};
 
 /// Serves until `log` holds `n` messages, or forever when `n` is None.
 fn serve_until(
-    listener: &UnixListener,
+    mut conn: UnixStream,
     board: &mut BoardSession,
     log: &Log,
     n: Option<usize>,
     stop: &Arc<AtomicBool>,
 ) {
-    let (mut conn, _) = listener.accept().unwrap();
     conn.set_read_timeout(Some(Duration::from_millis(5)))
         .unwrap();
     let local = Arc::new(AtomicBool::new(false));
@@ -74,10 +73,13 @@ fn run(reset_on_return: bool) -> (std::process::Output, Log, u32) {
         let (log, stop, sock) = (log.clone(), stop.clone(), sock.clone());
         std::thread::spawn(move || {
             let mut board: BoardSession = BoardSession::new(config(), 1, None);
-            serve_until(&listener, &mut board, &log, Some(60), &stop);
-            // Gone: the socket file disappears, connection attempts fail for a while.
+            let (conn, _) = listener.accept().unwrap();
+            // Gone: the socket file disappears before the connection drops, so the host's
+            // first attempt to reconnect cannot reach a listener that is about to close
+            // (which would count as a second reconnect). Attempts fail for a while.
             drop(listener);
             std::fs::remove_file(&sock).unwrap();
+            serve_until(conn, &mut board, &log, Some(60), &stop);
             std::thread::sleep(Duration::from_millis(600));
             let listener = UnixListener::bind(&sock).unwrap();
             let mut resets = 0;
@@ -87,7 +89,8 @@ fn run(reset_on_return: bool) -> (std::process::Output, Log, u32) {
                 board = BoardSession::new(config(), 2, resume);
                 resets = 1;
             }
-            serve_until(&listener, &mut board, &log, None, &stop);
+            let (conn, _) = listener.accept().unwrap();
+            serve_until(conn, &mut board, &log, None, &stop);
             resets
         })
     };
