@@ -115,6 +115,14 @@ fn check_hard_rules(record: &Value, budget: usize) -> Result<(), TestCaseError> 
         for value in fields.values() {
             if let Some(s) = value.as_str() {
                 allowed.extend(words_of(s).map(norm));
+                // NWS joins places with '/' and "..." ("Arlington/Falls Church"); the warning
+                // template may keep the first place of such a list (issue 6).
+                allowed.extend(
+                    words_of(s)
+                        .flat_map(|w| w.split('/'))
+                        .flat_map(|p| p.split("..."))
+                        .map(norm),
+                );
             }
         }
     }
