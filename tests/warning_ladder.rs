@@ -18,9 +18,9 @@ fn digest(event: &str, area: &str, sent: &str, until: &str) -> String {
 }
 
 #[test]
-fn event_words_take_their_short_forms_before_the_end_time_goes() {
-    // "Heavy Freezing Spray Warning, Cape Halkett til 5AM" is 50 bytes; with "Hvy" and "Frz"
-    // it is 43 and keeps the time.
+fn event_words_take_their_short_forms_then_contractions_before_the_end_time_goes() {
+    // "Heavy Freezing Spray Warning, Cape Halkett til 5AM" is 50 bytes; with "Hvy" it is 48
+    // and keeps the time, so "Freezing" stays.
     assert_eq!(
         digest(
             "Heavy Freezing Spray Warning",
@@ -28,10 +28,21 @@ fn event_words_take_their_short_forms_before_the_end_time_goes() {
             "2025-10-17T03:00:00-08:00",
             "2025-10-17T05:00:00-08:00",
         ),
-        "Hvy Frz Spray Warning, Cape Halkett til 5AM"
+        "Hvy Freezing Spray Warning, Cape Halkett til 5AM"
     );
-    // "Special Marine Warning, Schoodic Point ME til 6PM" is 49; "Spcl" makes it 46, and the
-    // state stays because nothing more is needed.
+    // Further on, "Hvy Freezing Spray Warning, Flaxman Isl. til 5AM Sat" (area short forms
+    // first) is 52; the contraction "Frz" makes it 47. 2025-10-18 was a Saturday.
+    assert_eq!(
+        digest(
+            "Heavy Freezing Spray Warning",
+            "Flaxman Island to Demarcation Point from 15 to 75 NM",
+            "2025-10-16T15:00:00-08:00",
+            "2025-10-18T05:00:00-08:00",
+        ),
+        "Hvy Frz Spray Warning, Flaxman Isl. til 5AM Sat"
+    );
+    // "Special Marine Warning, Schoodic Point ME til 6PM" is 49 and no short form applies; the
+    // contraction "Spcl" makes it 46, and the state stays because nothing more is needed.
     assert_eq!(
         digest(
             "Special Marine Warning",

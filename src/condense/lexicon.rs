@@ -1154,9 +1154,8 @@ pub const US_STATES: &[(&str, &str)] = &[
 
 /// Short forms of words in NWS event names, used only when the full name leaves no room for
 /// the first area and the end time. "Svr" and "Tstm"-style forms are the ones NWS writes in its
-/// own product headers; "Frz", "Hvy" and "Haz" are contractions of the kind NWS and the FAA
-/// write in aviation products (FRZ, HVY, HAZ); each keeps the word recognisable. "Warning"
-/// and "Watch" are not here: WEA texts never shorten them (../shared/data/wea-templates).
+/// own product headers; each keeps the word recognisable. "Warning" and "Watch" are not here:
+/// WEA texts never shorten them (../shared/data/wea-templates).
 pub const WEATHER_EVENT_ABBREVIATIONS: &[(&str, &str)] = &[
     ("Severe", "Svr"),
     ("Thunderstorm", "Tstorm"),
@@ -1165,10 +1164,13 @@ pub const WEATHER_EVENT_ABBREVIATIONS: &[(&str, &str)] = &[
     ("Statement", "Stmt"),
     ("Advisory", "Adv"),
     ("Hazardous", "Hazard"),
-    ("Hazards", "Haz"),
-    ("Freezing", "Frz"),
-    ("Special", "Spcl"),
 ];
+
+/// Tighter short forms of words in NWS event names, contractions of the kind NWS and the FAA
+/// write in aviation products (FRZ, HAZ): used only after [`WEATHER_EVENT_ABBREVIATIONS`] and
+/// the area's short forms leave no room for the end time ("Hvy Frz Spray Warning").
+pub const WEATHER_EVENT_CONTRACTIONS: &[(&str, &str)] =
+    &[("Freezing", "Frz"), ("Hazards", "Haz"), ("Special", "Spcl")];
 
 /// Short forms of the compass words and common words of NWS zone names, as NWS writes them in
 /// its own zone names ("S of Currituck Beach Light NC"): used only when an area and the end

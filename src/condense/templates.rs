@@ -457,13 +457,16 @@ pub fn one_decimal(m: Magnitude) -> String<12> {
 ///    hour);
 /// 6. the first area's qualifiers dropped ("Coastal Waters from Montauk NY to …" ->
 ///    "Montauk NY"; "Arlington/Falls Church/Alexandria" -> "Arlington");
-/// 7. the event name's documented short form ("Svr Tstorm Warning", "Hvy Frz Spray Warning",
-///    [`lexicon::WEATHER_EVENT_ABBREVIATIONS`]);
+/// 7. the event name's documented short form ("Svr Tstorm Warning", "Hvy Freezing Spray
+///    Warning", [`lexicon::WEATHER_EVENT_ABBREVIATIONS`]);
 /// 8. the area's words in their short forms ("North Snowy Range Foothills" -> "N Snowy Range
-///    Fthls", [`lexicon::AREA_ABBREVIATIONS`]);
-/// 9. the area's state code ("Schoodic Point ME" -> "Schoodic Point"): the end time is worth
+///    Fthls", "West Entrance U.S. Waters …" -> "W Ent. …", [`lexicon::AREA_ABBREVIATIONS`],
+///    [`lexicon::AREA_IMPLIED`]);
+/// 9. the event name's contractions ("Hvy Frz Spray Warning",
+///    [`lexicon::WEATHER_EVENT_CONTRACTIONS`]);
+/// 10. the area's state code ("Schoodic Point ME" -> "Schoodic Point"): the end time is worth
 ///    more than the state, which the issuing office and the place name already imply;
-/// 10. the end time, last (the area again whole, then its head, then in short forms).
+/// 11. the end time, last (the area again whole, then its head, then in short forms).
 ///
 /// The clock and the weekday are never changed, only written without spaces.
 pub struct Warning;
@@ -481,53 +484,67 @@ enum Areas {
     Head,
 }
 
-#[derive(Clone, Copy)]
+/// How a warning step writes the event name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum EventForm {
+    /// "Heavy Freezing Spray Warning".
+    Full,
+    /// With [`lexicon::WEATHER_EVENT_ABBREVIATIONS`]: "Hvy Freezing Spray Warning".
+    Short,
+    /// Also with [`lexicon::WEATHER_EVENT_CONTRACTIONS`]: "Hvy Frz Spray Warning".
+    Contracted,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
 struct WarningStep {
     abbreviate: bool,
     areas: Areas,
+    event: EventForm,
     /// ", til" rather than " til".
     comma: bool,
     /// "7:15PM" rather than "7:15 PM"; "11PM" for "11:00 PM".
     compact_time: bool,
     time: bool,
-    short_event: bool,
     /// The head's words in their short forms ("N Snowy Range Fthls"); only with `Areas::Head`.
     short_area: bool,
     /// The head's state code ("Schoodic Point ME"); only with `Areas::Head`.
     state: bool,
 }
 
-/// A step from its flags, in the field order of [`WarningStep`] after `areas`.
-const fn warn(abbreviate: bool, areas: Areas, flags: [bool; 6]) -> WarningStep {
-    let [comma, compact_time, time, short_event, short_area, state] = flags;
+/// A step from its flags, in the field order of [`WarningStep`] after `event`.
+const fn warn(abbreviate: bool, areas: Areas, event: EventForm, flags: [bool; 5]) -> WarningStep {
+    let [comma, compact_time, time, short_area, state] = flags;
     WarningStep {
         abbreviate,
         areas,
+        event,
         comma,
         compact_time,
         time,
-        short_event,
         short_area,
         state,
     }
 }
 
+use EventForm::{Contracted, Full, Short};
+
 #[rustfmt::skip]
-const WARNING_STEPS: [WarningStep; 13] = [
-    //   abbrev areas                  comma  compact time   short  sh.area state
-    warn(false, Areas::All,           [true,  false,  true,  false, false,  true]),
-    warn(true,  Areas::All,           [true,  false,  true,  false, false,  true]),
-    warn(true,  Areas::FirstAndCount, [true,  false,  true,  false, false,  true]),
-    warn(true,  Areas::First,         [true,  false,  true,  false, false,  true]),
-    warn(true,  Areas::First,         [false, true,   true,  false, false,  true]),
-    warn(true,  Areas::Head,          [false, true,   true,  false, false,  true]),
-    warn(true,  Areas::First,         [false, true,   true,  true,  false,  true]),
-    warn(true,  Areas::Head,          [false, true,   true,  true,  false,  true]),
-    warn(true,  Areas::Head,          [false, true,   true,  true,  true,   true]),
-    warn(true,  Areas::Head,          [false, true,   true,  true,  true,   false]),
-    warn(true,  Areas::First,         [true,  false,  false, false, false,  true]),
-    warn(true,  Areas::Head,          [true,  false,  false, false, false,  true]),
-    warn(true,  Areas::Head,          [true,  false,  false, true,  true,   true]),
+const WARNING_STEPS: [WarningStep; 14] = [
+    //   abbrev areas                event        comma  compact time   sh.area state
+    warn(false, Areas::All,           Full,       [true,  false,  true,  false,  true]),
+    warn(true,  Areas::All,           Full,       [true,  false,  true,  false,  true]),
+    warn(true,  Areas::FirstAndCount, Full,       [true,  false,  true,  false,  true]),
+    warn(true,  Areas::First,         Full,       [true,  false,  true,  false,  true]),
+    warn(true,  Areas::First,         Full,       [false, true,   true,  false,  true]),
+    warn(true,  Areas::Head,          Full,       [false, true,   true,  false,  true]),
+    warn(true,  Areas::First,         Short,      [false, true,   true,  false,  true]),
+    warn(true,  Areas::Head,          Short,      [false, true,   true,  false,  true]),
+    warn(true,  Areas::Head,          Short,      [false, true,   true,  true,   true]),
+    warn(true,  Areas::Head,          Contracted, [false, true,   true,  true,   true]),
+    warn(true,  Areas::Head,          Contracted, [false, true,   true,  true,   false]),
+    warn(true,  Areas::First,         Full,       [true,  false,  false, false,  true]),
+    warn(true,  Areas::Head,          Full,       [true,  false,  false, false,  true]),
+    warn(true,  Areas::Head,          Contracted, [true,  false,  false, true,   true]),
 ];
 
 impl Warning {
@@ -567,12 +584,21 @@ impl Ladder for Warning {
         let more_areas = Self::areas(record).nth(1).is_some();
         let event = record.object.unwrap_or_default();
         let head = Self::areas(record).next().map(area_head);
+        // Contracting an event without contractions would repeat the step before.
+        let previous = step.checked_sub(1).and_then(|p| WARNING_STEPS.get(p));
+        let only_contracts = previous.is_some_and(|p| {
+            WarningStep {
+                event: s.event,
+                ..*p
+            } == *s
+        });
         // A step may repeat the one before it (an area without qualifiers is its own head);
         // it then costs a try, never a worse result.
         (s.areas != Areas::FirstAndCount || more_areas)
-            && (!s.short_event
+            && (s.event == Full
                 || short_event(event).is_some()
                 || head.is_some_and(has_short_words))
+            && !(only_contracts && !has_contraction(event))
             && (s.state || head.is_some_and(|h| without_state(h).len() < h.len()))
             // Without an end, the steps that drop it would repeat those that keep it.
             && (s.time || Self::end(record).is_some())
@@ -584,12 +610,15 @@ impl Ladder for Warning {
         };
         let style = if s.abbreviate { SHORT } else { PLAIN };
         if let Some(event) = record.object {
-            if s.short_event {
-                for word in event.split_whitespace() {
-                    draft.phrase(short_event_word(word).unwrap_or(word), style);
+            match s.event {
+                Full => draft.phrase(event, style),
+                form => {
+                    for word in event.split_whitespace() {
+                        let contracted = (form == Contracted).then(|| contraction(word)).flatten();
+                        let short = contracted.or_else(|| short_event_word(word));
+                        draft.phrase(short.unwrap_or(word), style);
+                    }
                 }
-            } else {
-                draft.phrase(event, style);
             }
         }
         let mut areas = Self::areas(record);
@@ -658,11 +687,24 @@ fn short_event_word(word: &str) -> Option<&'static str> {
         .map(|(_, short)| *short)
 }
 
-/// Whether an NWS event name has a documented short form.
+/// The contraction of a word of an NWS event name
+/// ([`lexicon::WEATHER_EVENT_CONTRACTIONS`]: "Freezing" -> "Frz").
+fn contraction(word: &str) -> Option<&'static str> {
+    lexicon::WEATHER_EVENT_CONTRACTIONS
+        .iter()
+        .find(|(long, _)| lexicon::is(word, long))
+        .map(|(_, short)| *short)
+}
+
+fn has_contraction(event: &str) -> bool {
+    event.split_whitespace().any(|w| contraction(w).is_some())
+}
+
+/// Whether an NWS event name has a documented short form (or contraction).
 fn short_event(event: &str) -> Option<()> {
     event
         .split_whitespace()
-        .any(|w| short_event_word(w).is_some())
+        .any(|w| short_event_word(w).is_some() || contraction(w).is_some())
         .then_some(())
 }
 
