@@ -465,7 +465,7 @@ pub fn one_decimal(m: Magnitude) -> String<12> {
 /// 9. the event name's contractions ("Hvy Frz Spray Warning",
 ///    [`lexicon::WEATHER_EVENT_CONTRACTIONS`]);
 /// 10. the area's state code ("Schoodic Point ME" -> "Schoodic Point"): the end time is worth
-///    more than the state, which the issuing office and the place name already imply;
+///     more than the state, which the issuing office and the place name already imply;
 /// 11. the end time, last (the area again whole, then its head, then in short forms).
 ///
 /// The clock and the weekday are never changed, only written without spaces.
@@ -598,7 +598,7 @@ impl Ladder for Warning {
             && (s.event == Full
                 || short_event(event).is_some()
                 || head.is_some_and(has_short_words))
-            && !(only_contracts && !has_contraction(event))
+            && (!only_contracts || has_contraction(event))
             && (s.state || head.is_some_and(|h| without_state(h).len() < h.len()))
             // Without an end, the steps that drop it would repeat those that keep it.
             && (s.time || Self::end(record).is_some())
