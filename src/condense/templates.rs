@@ -449,8 +449,8 @@ pub fn one_decimal(m: Magnitude) -> String<12> {
 /// name goes first and is kept (whole or in its short form) as long as anything is; then the
 /// first area, then the end time. The steps, in order (WARNING_STEPS):
 ///
-/// 1. every area, as written ("Creek OK and Tulsa OK"); 2. abbreviated from the lexicon
-///    ("County" -> "Co");
+/// 1. every area, as written ("Creek OK and Tulsa OK");
+/// 2. abbreviated from the lexicon ("County" -> "Co");
 /// 3. the other areas as a count ("Creek OK +1");
 /// 4. the first area only;
 /// 5. the punctuation and spaces of the time ("Creek OK til 7:15PM", "til 11PM" for a whole
@@ -466,7 +466,8 @@ pub fn one_decimal(m: Magnitude) -> String<12> {
 ///    [`lexicon::WEATHER_EVENT_CONTRACTIONS`]);
 /// 10. the area's state code ("Schoodic Point ME" -> "Schoodic Point"): the end time is worth
 ///     more than the state, which the issuing office and the place name already imply;
-/// 11. the end time, last (the area again whole, then its head, then in short forms).
+/// 11. the end time, last (the first area again whole, then its head, then the head and the
+///     event in their short forms).
 ///
 /// The clock and the weekday are never changed, only written without spaces.
 pub struct Warning;
@@ -715,9 +716,11 @@ fn write_short_area(head: &str, style: Style, draft: &mut Draft) {
         Some((name, state)) => (name, Some(state)),
         None => (head, None),
     };
+    // A name that is nothing but implied words ("U.S. Waters") is written as it is.
+    let drop_implied = !only_implied(name);
     let mut words = name.split_whitespace();
     while let Some(word) = words.next() {
-        if let Some(implied) = implied_run(word, words.clone()) {
+        if let (true, Some(implied)) = (drop_implied, implied_run(word, words.clone())) {
             words.nth(implied.saturating_sub(2));
             continue;
         }
@@ -735,7 +738,7 @@ fn write_short_area(head: &str, style: Style, draft: &mut Draft) {
 /// An area's head without the U.S. state code that ends it: "Schoodic Point, ME" and
 /// "S of Oregon Inlet NC" -> "Schoodic Point", "S of Oregon Inlet". Only a known postal code
 /// ([`lexicon::US_STATES`]) is a state, and a head that is nothing but one stays whole.
-pub fn without_state(head: &str) -> &str {
+fn without_state(head: &str) -> &str {
     let Some((name, code)) = head.rsplit_once(' ') else {
         return head;
     };
@@ -759,6 +762,20 @@ fn has_short_words(head: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether every word of `name` belongs to an [`lexicon::AREA_IMPLIED`] run.
+fn only_implied(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    while let Some(word) = words.next() {
+        match implied_run(word, words.clone()) {
+            Some(n) => {
+                words.nth(n.saturating_sub(2));
+            }
+            None => return false,
+        }
+    }
+    true
 }
 
 /// How many words an [`lexicon::AREA_IMPLIED`] run that starts at `word` spans ("U.S." then
@@ -1016,6 +1033,24 @@ mod tests {
         assert_eq!(implied_run("U.S.", rest("Coast")), None);
         assert_eq!(implied_run("U.S.", rest("")), None);
         assert_eq!(implied_run("Waters", rest("Strait")), None);
+        assert!(only_implied("U.S. Waters"));
+        assert!(!only_implied("Central U.S. Waters Strait"));
+    }
+
+    fn short_area(head: &str) -> std::string::String {
+        let mut draft = Draft::default();
+        write_short_area(head, PLAIN, &mut draft);
+        draft.as_str().into()
+    }
+
+    #[test]
+    fn short_areas_drop_implied_words_but_never_the_whole_name() {
+        assert_eq!(
+            short_area("West Entrance U.S. Waters Strait Of Juan De Fuca"),
+            "W Ent. Strait Of Juan De Fuca"
+        );
+        assert_eq!(short_area("Schoodic Point, ME"), "Schoodic Point ME");
+        assert_eq!(short_area("U.S. Waters"), "U.S. Waters");
     }
 
     #[test]
