@@ -582,9 +582,10 @@ impl Ladder for Warning {
         let Some(s) = WARNING_STEPS.get(step) else {
             return false;
         };
-        let more_areas = Self::areas(record).nth(1).is_some();
+        let more_areas = || Self::areas(record).nth(1).is_some();
         let event = record.object.unwrap_or_default();
-        let head = Self::areas(record).next().map(area_head);
+        // The head is only worked out for the steps that need it (it costs a scan of the area).
+        let head = || Self::areas(record).next().map(area_head);
         // Contracting an event without contractions would repeat the step before.
         let previous = step.checked_sub(1).and_then(|p| WARNING_STEPS.get(p));
         let only_contracts = previous.is_some_and(|p| {
@@ -595,14 +596,14 @@ impl Ladder for Warning {
         });
         // A step may repeat the one before it (an area without qualifiers is its own head);
         // it then costs a try, never a worse result.
-        (s.areas != Areas::FirstAndCount || more_areas)
+        // Without an end, the steps that drop it would repeat those that keep it.
+        (s.time || Self::end(record).is_some())
+            && (s.areas != Areas::FirstAndCount || more_areas())
+            && (!only_contracts || has_contraction(event))
             && (s.event == Full
                 || short_event(event).is_some()
-                || head.is_some_and(has_short_words))
-            && (!only_contracts || has_contraction(event))
-            && (s.state || head.is_some_and(|h| without_state(h).len() < h.len()))
-            // Without an end, the steps that drop it would repeat those that keep it.
-            && (s.time || Self::end(record).is_some())
+                || head().is_some_and(has_short_words))
+            && (s.state || head().is_some_and(|h| without_state(h).len() < h.len()))
     }
 
     fn write(record: &EventRecord, step: usize, draft: &mut Draft) {
