@@ -1166,9 +1166,10 @@ pub const WEATHER_EVENT_ABBREVIATIONS: &[(&str, &str)] = &[
     ("Hazardous", "Hazard"),
 ];
 
-/// Tighter short forms of words in NWS event names, contractions of the kind NWS and the FAA
-/// write in aviation products (FRZ, HAZ): used only after [`WEATHER_EVENT_ABBREVIATIONS`] and
-/// the area's short forms leave no room for the end time ("Hvy Frz Spray Warning").
+/// Tighter short forms of words in NWS event names, in the style of the contractions of NWS
+/// aviation text ("FRZ LVL" for freezing level), each still recognisable: used only after
+/// [`WEATHER_EVENT_ABBREVIATIONS`] and the area's short forms leave no room for the end time
+/// ("Hvy Frz Spray Warning").
 pub const WEATHER_EVENT_CONTRACTIONS: &[(&str, &str)] =
     &[("Freezing", "Frz"), ("Hazards", "Haz"), ("Special", "Spcl")];
 
@@ -1195,8 +1196,8 @@ pub const AREA_ABBREVIATIONS: &[(&str, &str)] = &[
     ("Island", "Isl."),
     ("Islands", "Isls."),
     ("Mountains", "Mtns"),
-    // Common words of zone names, in the contractions NWS and the FAA write (CNTRL, CSTL,
-    // FTHLS), "Ent." as a dictionary abbreviation.
+    // Common words of zone names, in the style of the contractions of NWS aviation text
+    // ("CSTL WTRS" for coastal waters); "Ent." as a dictionary abbreviation.
     ("Central", "Cntrl"),
     ("Coastal", "Cstl"),
     ("Foothills", "Fthls"),
