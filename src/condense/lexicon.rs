@@ -938,7 +938,8 @@ pub const TITLES: &[&str] = &[
 ];
 
 /// Free-text abbreviations, applied when a sentence is short of room. "U.S." is kept as it is
-/// (wire style); the long forms get a wire editor's short ones.
+/// (wire style); the long forms get a wire editor's short ones. Office short forms ("Intl",
+/// "Dept", "Govt") are not here: headlines spell those words out.
 pub const TEXT_ABBREVIATIONS: &[(&str, &str)] = &[
     ("United States of America", "US"),
     ("United States", "US"),
@@ -954,9 +955,6 @@ pub const TEXT_ABBREVIATIONS: &[(&str, &str)] = &[
     ("approximately", "about"),
     ("kilometers", "km"),
     ("kilometres", "km"),
-    ("International", "Intl"),
-    ("Department", "Dept"),
-    ("Government", "Govt"),
 ];
 
 /// Nouns of events, each with the participle a headline writes after its object: "the
