@@ -957,6 +957,17 @@ pub const TEXT_ABBREVIATIONS: &[(&str, &str)] = &[
     ("kilometres", "km"),
 ];
 
+/// The short forms of [`TEXT_ABBREVIATIONS`] that are units: written only after a number ("1.5
+/// mln", "57 pct"), as a wire editor writes them; "a million Russians" stays as it is.
+pub const TEXT_UNITS: &[&str] = &["pct", "mln", "bln", "km"];
+
+/// Number words a unit may follow ("two mln").
+pub const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "thousand", "dozen", "several", "few", "many",
+];
+
 /// Nouns of events, each with the participle a headline writes after its object: "the
 /// downing of an Iranian drone" becomes "Iranian drone downed".
 pub const EVENT_NOUNS: &[(&str, &str)] = &[

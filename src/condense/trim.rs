@@ -14,8 +14,8 @@ use heapless::Vec;
 use super::compose::Draft;
 use super::lexicon::{
     self, ASIDES, CIRCUMSTANCE_PREPOSITIONS, CLASSIFIER_NOUNS, EVENT_NOUNS, GENERIC_SOURCES,
-    HEDGE_PHRASES, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, OBJECT_NEWS_VERBS, PERSONAL_PRONOUNS,
-    REPORTING_PRESENT, TEXT_ABBREVIATIONS,
+    HEDGE_PHRASES, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS, OBJECT_NEWS_VERBS,
+    PERSONAL_PRONOUNS, REPORTING_PRESENT, TEXT_ABBREVIATIONS, TEXT_UNITS,
 };
 use super::word_class::Classes;
 
@@ -1505,6 +1505,9 @@ impl<'a> Sentence<'a> {
                 .iter()
                 .find_map(|(long, short)| self.phrase_at(i, long).map(|n| (n, *short)))
             {
+                if lexicon::contains(TEXT_UNITS, short) && !self.after_number(i) {
+                    continue;
+                }
                 if !self.begin() {
                     return;
                 }
@@ -1522,6 +1525,12 @@ impl<'a> Sentence<'a> {
                 self.rewrite(i, short);
             }
         }
+    }
+
+    /// Whether the live word before word `i` is a number ("1.5", "two").
+    fn after_number(&self, i: usize) -> bool {
+        self.prev_live(i)
+            .is_some_and(|p| self.has_digit(p) || self.in_table(p, NUMBER_WORDS))
     }
 
     /// "A U.S. fighter jet downed an Iranian drone" -> "Iranian drone downed": when the verb's
