@@ -828,6 +828,24 @@ impl<'a> Sentence<'a> {
                     self.drop(n);
                     continue;
                 }
+                // "X said its board approved …": what X reports is its own part's news, so
+                // "X board approved …" (a headline names the company, not who told).
+                if self.is(n, "its")
+                    && self.has(i, Classes::SAYING_VERB)
+                    && !self.comma_after(n)
+                    && self.next_live(n).is_some()
+                    && let start = self.clause_start_of(i)
+                    && start < i
+                    && self.capitalised(start)
+                    && !self.in_table(start, PERSONAL_PRONOUNS)
+                {
+                    if !self.begin() {
+                        return;
+                    }
+                    self.drop(i);
+                    self.drop(n);
+                    continue;
+                }
                 // "said that …": a headline has no "that".
                 if self.is(n, "that") && !self.comma_after(n) {
                     if !self.begin() {
