@@ -173,7 +173,11 @@ pub const LEVELS: [Level; 8] = [
         s.attribution();
     },
     // Relative clauses, appositives and parentheses set off by commas.
-    |s| s.clauses(),
+    |s| {
+        s.clauses();
+        // "X, a unit of Y, said it …": the subject and its verb meet once the clause goes.
+        s.attribution();
+    },
     // Headline forms: names without their suffix or title, no trailing circumstance or leading
     // article, "will"/"plans to" as "to", reporting verbs in the present.
     |s| {
@@ -817,7 +821,7 @@ impl<'a> Sentence<'a> {
                 if self.has(n, Classes::SUBJECT_PRONOUN)
                     && !expletive
                     && self.has(i, Classes::SAYING_VERB)
-                    && let start = self.clause_start_of(i)
+                    && let start = self.subject_start(i)
                     && start < i
                     && !self.in_table(start, &["i", "we", "you", "they", "he", "she", "it"])
                 {
@@ -831,10 +835,10 @@ impl<'a> Sentence<'a> {
                 // "X said its board approved …": what X reports is its own part's news, so
                 // "X board approved …" (a headline names the company, not who told).
                 if self.is(n, "its")
-                    && self.has(i, Classes::SAYING_VERB)
+                    && self.in_table(i, &["said", "says"])
                     && !self.comma_after(n)
                     && self.next_live(n).is_some()
-                    && let start = self.clause_start_of(i)
+                    && let start = self.subject_start(i)
                     && start < i
                     && self.capitalised(start)
                     && !self.in_table(start, PERSONAL_PRONOUNS)
@@ -915,6 +919,17 @@ impl<'a> Sentence<'a> {
             return;
         }
         self.drop_span(first, last);
+    }
+
+    /// The first live word of the subject of a verb at word `i`: its clause's, or when an
+    /// appositive between them was struck ("Magma Copper Co, a unit of Newmont, said"), the
+    /// clause's before it.
+    fn subject_start(&self, i: usize) -> usize {
+        let start = self.clause_start_of(i);
+        match self.prev_live(start) {
+            Some(p) if start == i && p.saturating_add(1) < i => self.clause_start_of(p),
+            _ => start,
+        }
     }
 
     /// The first live word of the clause holding word `i`.
