@@ -171,6 +171,40 @@ fn a_reporting_verb_agrees_with_its_subject_and_an_infinitive_keeps_be() {
 }
 
 #[test]
+fn a_company_reporting_its_own_news_is_the_subject_of_the_headline() {
+    // Headlines checked by hand: the company and what its board did, with no verb of saying.
+    let text = "Acme Corp said its board approved a two-for-one stock split of its common shares.";
+    assert_eq!(
+        headline(text, 48),
+        "Acme board approved a two-for-one stock split"
+    );
+    // Once its appositive goes, "X said it is cutting" is "X cutting", and no comma is left
+    // where the appositive was.
+    let text = "Magma Copper Co, a unit of Newmont Mining Corp, said it is cutting its copper \
+                price by two cents.";
+    assert_eq!(
+        headline(text, 48),
+        "Magma Copper cutting copper price by two cents"
+    );
+    // Only a verb of saying goes: "announced its offensive" is the news itself.
+    let text = "Iran announced its offensive against Iraq had begun in the north.";
+    assert!(headline(text, 40).contains("offensive against Iraq"));
+    assert!(headline(text, 40).starts_with("Iran announce"));
+}
+
+#[test]
+fn units_are_short_only_after_a_number_and_a_counted_a_stays() {
+    let text = "More than a million people voted on Sunday, up 12 percent from 1.5 million in \
+                the last election.";
+    let at_64 = headline(text, 64);
+    assert!(at_64.starts_with("More than a million people"), "{at_64}");
+    assert!(at_64.contains("12 pct from 1.5 mln"), "{at_64}");
+    // No office short forms: "Government" is spelled out.
+    let text = "The International Monetary Fund said the Government of Peru must cut its deficit.";
+    assert!(headline(text, 64).contains("Government of Peru"));
+}
+
+#[test]
 fn a_whole_article_of_several_kilobytes_still_gives_a_digest() {
     let mut article =
         String::from("Officials said a storm has closed the harbor at Port Elm for two days. ");

@@ -961,6 +961,9 @@ pub const TEXT_ABBREVIATIONS: &[(&str, &str)] = &[
 /// mln", "57 pct"), as a wire editor writes them; "a million Russians" stays as it is.
 pub const TEXT_UNITS: &[&str] = &["pct", "mln", "bln", "km"];
 
+/// Numbers an "a" counts ("a million people"): that "a" is the number, and stays.
+pub const COUNTED_NUMBERS: &[&str] = &["hundred", "thousand", "million", "billion", "dozen"];
+
 /// Number words a unit may follow ("two mln").
 pub const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",

@@ -13,9 +13,9 @@ use heapless::Vec;
 
 use super::compose::Draft;
 use super::lexicon::{
-    self, ASIDES, CIRCUMSTANCE_PREPOSITIONS, CLASSIFIER_NOUNS, EVENT_NOUNS, GENERIC_SOURCES,
-    HEDGE_PHRASES, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS, OBJECT_NEWS_VERBS,
-    PERSONAL_PRONOUNS, REPORTING_PRESENT, TEXT_ABBREVIATIONS, TEXT_UNITS,
+    self, ASIDES, CIRCUMSTANCE_PREPOSITIONS, CLASSIFIER_NOUNS, COUNTED_NUMBERS, EVENT_NOUNS,
+    GENERIC_SOURCES, HEDGE_PHRASES, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS,
+    OBJECT_NEWS_VERBS, PERSONAL_PRONOUNS, REPORTING_PRESENT, TEXT_ABBREVIATIONS, TEXT_UNITS,
 };
 use super::word_class::Classes;
 
@@ -419,7 +419,9 @@ impl<'a> Sentence<'a> {
                 if let Some(after) = w.after.filter(|_| w.after_at <= edits) {
                     draft.text_word("", after, self.shouting);
                 }
-                if w.comma_at <= edits && !trailing.contains(',') {
+                // A mark moved from a struck word obeys the same rule as the word's own.
+                let clause_gone = struck_between && !closed;
+                if w.comma_at <= edits && !trailing.contains(',') && !clause_gone {
                     draft.push(",");
                 }
                 draft.push(trailing);
@@ -1394,13 +1396,15 @@ impl<'a> Sentence<'a> {
     }
 
     /// "the", "a", "an", and the possessives a headline leaves out as it does them ("its",
-    /// "their": "Union Oil lowers posted prices").
+    /// "their": "Union Oil lowers posted prices"); not the "a" that is a number ("a million").
     fn articles(&mut self) {
         for i in 0..self.words.len() {
             if self.live(i)
                 && self.in_table(i, &["the", "a", "an", "its", "their"])
                 && !self.comma_after(i)
-                && self.next_live(i).is_some()
+                && self
+                    .next_live(i)
+                    .is_some_and(|n| !(self.is(i, "a") && self.in_table(n, COUNTED_NUMBERS)))
             {
                 if !self.begin() {
                     return;
