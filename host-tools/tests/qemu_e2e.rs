@@ -4,8 +4,9 @@
 //! what `alert-digest preview --display oled128x64` renders for the same records. A second run
 //! puts garbage and corrupted frames on the wire and must end with the same screen.
 //!
-//! Needs qemu-system-arm and the firmware built (`scripts/test` does both), so it is ignored in
-//! a plain `cargo test`: `cargo test -p alert-digest-host --test qemu_e2e -- --ignored`.
+//! Needs qemu-system-arm and the board's `records` image built (`scripts/test` does both), so it
+//! is ignored in a plain `cargo test`: `cargo test -p alert-digest-host --test qemu_e2e --
+//! --ignored`.
 
 mod common;
 
@@ -19,12 +20,14 @@ use alert_digest_host::qemu::{Emulator, Options, Screen, read_capture};
 /// How long `send` may take to deliver everything, faults included.
 const SEND_TIMEOUT_S: &str = "60";
 
+/// The image that condenses raw records on the board (the board's feature `records`; its default
+/// image leaves condensing to the host), since `send --records` streams raw records.
 fn firmware() -> PathBuf {
     std::env::var_os("ALERT_DIGEST_FIRMWARE")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
             PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(
-                "../boards/qemu-lm3s6965/target/thumbv7m-none-eabi/release/alert-digest-qemu-lm3s6965",
+                "../boards/qemu-lm3s6965/target/thumbv7m-none-eabi/release/alert-digest-qemu-lm3s6965-records",
             )
         })
 }
