@@ -43,6 +43,9 @@ const MIN_REPORTED_WORDS: usize = 3;
 /// A trailing phrase of circumstance ("amid heavy security") is at most this many words.
 const TRAILING_PHRASE_MAX_WORDS: usize = 5;
 
+/// A name (of a person or a company) is at most this many words ("Fruit of the Loom" aside).
+const NAME_MAX_WORDS: usize = 5;
+
 /// Words between "after" and a verb of approach ("after the craft approached").
 const APPROACH_GAP_WORDS: usize = 4;
 
@@ -1344,7 +1347,9 @@ impl<'a> Sentence<'a> {
             if !self.live(i) {
                 continue;
             }
-            if self.text(i).starts_with('(') {
+            // A parenthesis that opens the sentence is its subject ("(Ivaco Inc) said …"), as
+            // a wire service writes a company that is not listed; not an aside.
+            if self.text(i).starts_with('(') && self.prev_live(i).is_some() {
                 let found = match closing {
                     Some(Some(j)) if j >= i => Some(j),
                     Some(None) => None,
@@ -1474,8 +1479,13 @@ impl<'a> Sentence<'a> {
                     .prev_live(i)
                     .is_some_and(|p| self.capitalised(p) && !self.comma_after(p))
             {
-                // Its mark stays with the name: "Inc," closes a clause.
+                // Its mark stays with the name: "Inc," closes a clause. A bracket that closes
+                // the name ("(Ivaco Inc)", "<Qantas Airways Ltd>") keeps its suffix, so the
+                // brackets still pair.
                 let mark = self.marks_after(i);
+                if mark.contains([')', '>']) {
+                    continue;
+                }
                 if !self.begin() {
                     return;
                 }
@@ -1506,9 +1516,11 @@ impl<'a> Sentence<'a> {
                 }
                 last = n;
             }
+            // "General Motors Corp", "Executive Telecommunications Inc": a company's name.
             let name = self
                 .next_live(last)
-                .filter(|&n| !self.comma_after(last) && self.capitalised(n));
+                .filter(|&n| !self.comma_after(last) && self.capitalised(n))
+                .filter(|&n| !self.names_company(n));
             let titled = (i..=last).any(|j| {
                 self.live(j)
                     && self.capitalised(j)
@@ -1527,6 +1539,23 @@ impl<'a> Sentence<'a> {
             }
             i = last.saturating_add(1);
         }
+    }
+
+    /// Whether the run of capitalised words from word `n` ends in a company suffix (struck or
+    /// not): "Motors Corp".
+    fn names_company(&self, n: usize) -> bool {
+        for j in n..self.words.len().min(n.saturating_add(NAME_MAX_WORDS)) {
+            if !self.capitalised(j) {
+                return false;
+            }
+            if self.has(j, Classes::COMPANY_SUFFIX) {
+                return true;
+            }
+            if self.comma_after(j) {
+                return false;
+            }
+        }
+        false
     }
 
     /// "United States" -> "US", "percent" -> "pct".
