@@ -115,7 +115,11 @@ fn climb<F: Fit>(text: &str, fit: &F, draft: &mut Draft) -> Attempt {
 /// Whether the free-text rules can write `word` (any case, without marks) that was not in
 /// the source: abbreviations, verbs in the present, participles of event nouns, "to", "near".
 pub fn writes_word(word: &str) -> bool {
-    let short = |s: &str| lexicon::is(s.trim_end_matches('.'), word);
+    // A short form may be two words ("4th qtr").
+    let short = |s: &str| {
+        s.split(' ')
+            .any(|part| lexicon::is(part.trim_end_matches('.'), word))
+    };
     ["to", "near"].iter().any(|w| lexicon::is(w, word))
         || ABBREVIATIONS.iter().any(|(_, s)| short(s))
         || TEXT_ABBREVIATIONS.iter().any(|(_, s)| short(s))

@@ -12,6 +12,11 @@ use core::cmp::Ordering;
 pub const ABBREVIATIONS: &[(&str, &str)] = &[
     ("Admiral", "Adm."),
     ("approximately", "about"),
+    // Quarters of a business year, as financial wires write them ("4th qtr net").
+    ("first quarter", "1st qtr"),
+    ("second quarter", "2nd qtr"),
+    ("third quarter", "3rd qtr"),
+    ("fourth quarter", "4th qtr"),
     ("Association", "Assn."),
     ("August", "Aug."),
     ("billion", "bln"),
@@ -953,6 +958,11 @@ pub const TEXT_ABBREVIATIONS: &[(&str, &str)] = &[
     ("million", "mln"),
     ("billion", "bln"),
     ("approximately", "about"),
+    // Quarters of a business year, as financial wires write them ("4th qtr net").
+    ("first quarter", "1st qtr"),
+    ("second quarter", "2nd qtr"),
+    ("third quarter", "3rd qtr"),
+    ("fourth quarter", "4th qtr"),
     ("kilometers", "km"),
     ("kilometres", "km"),
 ];
