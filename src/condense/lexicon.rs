@@ -12,11 +12,6 @@ use core::cmp::Ordering;
 pub const ABBREVIATIONS: &[(&str, &str)] = &[
     ("Admiral", "Adm."),
     ("approximately", "about"),
-    // Quarters of a business year, as financial wires write them ("4th qtr net").
-    ("first quarter", "1st qtr"),
-    ("second quarter", "2nd qtr"),
-    ("third quarter", "3rd qtr"),
-    ("fourth quarter", "4th qtr"),
     ("Association", "Assn."),
     ("August", "Aug."),
     ("billion", "bln"),
