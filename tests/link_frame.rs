@@ -270,6 +270,76 @@ proptest! {
         prop_assert_eq!(got, Some(Received::Frame(alert_digest::link::Frame { seq, msg })));
     }
 
+    /// Up to three corrupted bytes in each 249-byte block of a frame's COBS bytes are repaired:
+    /// the frame arrives as sent and is counted as corrected, with the bytes it fixed.
+    #[test]
+    fn a_frame_with_few_corrupted_bytes_is_repaired_and_counted(
+        text_len in 0usize..=160,
+        record_len in 0usize..1024,
+        use_record in any::<bool>(),
+        picks in proptest::collection::vec((any::<proptest::sample::Index>(), 1u8..=255), 1..=3),
+        seq in any::<u16>(),
+    ) {
+        let json = vec![b'r'; record_len];
+        let msg = if use_record {
+            Message::Record(RecordJson(&json))
+        } else {
+            Message::Digest(digest(text_len, 8))
+        };
+        let mut bytes = wire(seq, &msg);
+        let data = fec::split(bytes.len() - 1).unwrap();
+        // At most three distinct positions, all in one block's share of the COBS bytes (the
+        // block of the first pick), none turned into a delimiter.
+        let block = picks[0].0.index(data) / fec::BLOCK_DATA;
+        let start = block * fec::BLOCK_DATA;
+        let end = data.min(start + fec::BLOCK_DATA);
+        let mut hit = std::collections::BTreeSet::new();
+        for (at, flip) in &picks {
+            let i = start + at.index(end - start);
+            if bytes[i] ^ flip != 0 && hit.insert(i) {
+                bytes[i] ^= flip;
+            }
+        }
+        let mut rx: Receiver<MAX_WIRE_FRAME> = Receiver::new();
+        let (_, got) = rx.feed(&bytes);
+        prop_assert_eq!(got, Some(Received::Frame(alert_digest::link::Frame { seq, msg: msg.clone() })));
+        let stats = *rx.stats();
+        prop_assert_eq!(stats.faults(), 0);
+        prop_assert_eq!(stats.corrected, u32::from(!hit.is_empty()));
+        prop_assert_eq!(stats.fixed_bytes as usize, hit.len());
+    }
+
+    /// More corrupted bytes than the parity can repair, anywhere in the frame: the frame is
+    /// rejected and counted as one fault, or (when the damage happens to be repairable: spread
+    /// over blocks, or only in the parity) arrives exactly as sent. Never anything else.
+    #[test]
+    fn a_frame_beyond_repair_is_rejected_never_accepted_wrong(
+        text_len in 0usize..=160,
+        picks in proptest::collection::vec((any::<proptest::sample::Index>(), 1u8..=255), 4..=16),
+        seq in any::<u16>(),
+    ) {
+        let msg = Message::Digest(digest(text_len, 3));
+        let mut bytes = wire(seq, &msg);
+        let body = bytes.len() - 1;
+        for (at, flip) in &picks {
+            let i = at.index(body);
+            if bytes[i] ^ flip != 0 {
+                bytes[i] ^= flip;
+            }
+        }
+        let mut rx: Receiver<MAX_WIRE_FRAME> = Receiver::new();
+        let (used, got) = rx.feed(&bytes);
+        prop_assert_eq!(used, bytes.len());
+        match got {
+            Some(Received::Frame(f)) => {
+                prop_assert_eq!(f, alert_digest::link::Frame { seq, msg: msg.clone() });
+                prop_assert_eq!(rx.stats().corrected, 1);
+            }
+            Some(Received::Fault(_)) => prop_assert_eq!(rx.stats().faults(), 1),
+            None => prop_assert!(false, "no outcome"),
+        }
+    }
+
     /// A board fed anything never panics, never delivers data before a Sync, and never says
     /// more than a bounded amount per poll.
     #[test]
