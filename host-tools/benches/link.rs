@@ -2,8 +2,9 @@
 //!
 //! 1. Goodput over the simulated 115,200-baud wire (simulated time, so the figures are exact
 //!    and the same on every machine): digests per second, the share of the line carrying
-//!    digest frames sent for the first time, the share carrying digest bytes, and the frame
-//!    overhead. Printed once, before criterion's measurements.
+//!    digest frames sent for the first time (whole, and without their error-correction
+//!    parity), the share carrying digest bytes, the frame overhead, and the frames the board
+//!    repaired. Printed once, before criterion's measurements.
 //! 2. CPU cost (criterion, wall time): encoding and receiving a digest frame, and simulating a
 //!    stream of digests end to end.
 //!
@@ -15,6 +16,7 @@ use std::time::Duration;
 use alert_digest::link::session::{BOARD_FRAME_BYTES, BOARD_MAX_RECORD_BYTES, DEFAULT_WINDOW};
 use alert_digest::link::{
     BoardConfig, DisplayInfo, MAX_WIRE_FRAME, Message, Receiver, WireDigest, display_kind, encode,
+    fec,
 };
 use alert_digest_host::link::Outgoing;
 use alert_digest_host::link::sim::{Faults, Sim, SimConfig, synthetic_digests};
@@ -46,12 +48,21 @@ fn wire_len(seq: u16, d: &WireDigest) -> usize {
     encode(seq, &Message::Digest(d.clone()), &mut buf).unwrap_or(0)
 }
 
+/// Bytes of a frame's error-correction parity (with its COBS code byte).
+fn parity_len(wire: usize) -> usize {
+    let between = wire - 1; // the delimiter
+    between - fec::split(between).unwrap_or(between)
+}
+
 struct Goodput {
     digests_per_sec: f64,
     frame_share: f64,
+    frame_share_without_parity: f64,
     payload_share: f64,
     overhead: f64,
+    parity: f64,
     retransmits: u64,
+    repaired: u32,
 }
 
 fn goodput(digests: &[WireDigest], faults: Faults) -> Goodput {
@@ -69,19 +80,24 @@ fn goodput(digests: &[WireDigest], faults: Faults) -> Goodput {
     assert_eq!(sim.delivered.len(), digests.len());
     let secs = (sim.now() - start).as_secs_f64();
     let capacity = secs * LINE_BYTES_PER_SEC;
-    let frames: usize = digests
+    let lens: Vec<usize> = digests
         .iter()
         .enumerate()
         .map(|(i, d)| wire_len(i as u16, d))
-        .sum();
+        .collect();
+    let frames: usize = lens.iter().sum();
+    let parity: usize = lens.iter().map(|&l| parity_len(l)).sum();
     let payload: usize = digests.iter().map(postcard_len).sum();
     let host = sim.host.stats();
     Goodput {
         digests_per_sec: digests.len() as f64 / secs,
         frame_share: frames as f64 / capacity,
+        frame_share_without_parity: (frames - parity) as f64 / capacity,
         payload_share: payload as f64 / capacity,
         overhead: (frames - payload) as f64 / digests.len() as f64,
+        parity: parity as f64 / digests.len() as f64,
         retransmits: host.retransmits,
+        repaired: sim.board.stats().rx.corrected,
     }
 }
 
@@ -91,8 +107,16 @@ fn report() {
         "link goodput over a simulated 115200-baud 8N1 line ({COUNT} digests, seed {SEED:#x}):"
     );
     eprintln!(
-        "{:<34} {:>10} {:>12} {:>13} {:>14} {:>12}",
-        "case", "digests/s", "frame share", "payload share", "overhead B/fr", "retransmits"
+        "{:<48} {:>9} {:>11} {:>14} {:>13} {:>13} {:>9} {:>11} {:>8}",
+        "case",
+        "digests/s",
+        "frame share",
+        "w/o parity",
+        "payload share",
+        "overhead B/fr",
+        "parity B",
+        "retransmits",
+        "repaired"
     );
     for (label, min, max) in [
         ("text 20-48 B (budget 48)", 20, 48),
@@ -126,13 +150,16 @@ fn report() {
         ] {
             let g = goodput(&digests, faults);
             eprintln!(
-                "{:<34} {:>10.1} {:>11.1}% {:>12.1}% {:>14.1} {:>12}",
+                "{:<48} {:>9.1} {:>10.1}% {:>13.1}% {:>12.1}% {:>13.1} {:>9.1} {:>11} {:>8}",
                 format!("{label}, {case}"),
                 g.digests_per_sec,
                 100.0 * g.frame_share,
+                100.0 * g.frame_share_without_parity,
                 100.0 * g.payload_share,
                 g.overhead,
-                g.retransmits
+                g.parity,
+                g.retransmits,
+                g.repaired
             );
         }
     }
