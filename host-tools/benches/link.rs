@@ -211,6 +211,27 @@ fn benches(c: &mut Criterion) {
             used
         })
     });
+    // The error correction's own share of those: parity for the frame's COBS bytes, and
+    // checking (clean) or repairing (three wrong bytes) them.
+    let data = fec::split(len - 1).unwrap_or(0);
+    group.bench_function("fec_protect", |b| {
+        b.iter(|| fec::protect(black_box(&mut buf), black_box(data)).unwrap())
+    });
+    group.bench_function("fec_repair_clean", |b| {
+        let mut copy = frame.clone();
+        b.iter(|| fec::repair(black_box(&mut copy[..len - 1])))
+    });
+    group.bench_function("fec_repair_three_bytes", |b| {
+        let mut damaged = frame.clone();
+        for at in [2, 20, 40] {
+            damaged[at] ^= 0x5a;
+        }
+        let mut copy = damaged.clone();
+        b.iter(|| {
+            copy.copy_from_slice(&damaged);
+            fec::repair(black_box(&mut copy[..len - 1]))
+        })
+    });
     group.finish();
 
     let digests = synthetic_digests(200, 20, 48, SEED);

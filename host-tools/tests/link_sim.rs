@@ -142,9 +142,11 @@ fn ten_thousand_digests_through_noise_and_two_resets_arrive_once_in_order() {
     assert_eq!(host.delivered, COUNT as u64);
     assert_eq!(host.refused, 0);
     eprintln!(
-        "simulated {:?}; to board {down:?}; to host {up:?}; host {host:?}; board oracle {:?}",
+        "simulated {:?}; to board {down:?}; to host {up:?}; host {host:?}; board oracle {:?}; \
+         board repaired {}",
         sim.now(),
-        sim.board_oracle
+        sim.board_oracle,
+        total(&boots, |b| b.rx.corrected)
     );
 }
 
