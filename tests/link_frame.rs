@@ -3,12 +3,12 @@
 mod link_support;
 
 use alert_digest::link::frame::{Fault, MAX_WIRE_FRAME, RxStats};
-use alert_digest::link::{PROTOCOL_VERSION, fec};
 use alert_digest::link::session::{BOARD_FRAME_BYTES, BOARD_TX_BYTES, DEFAULT_WINDOW};
 use alert_digest::link::{
     Ack, BoardConfig, BoardSession, DisplayInfo, Event, Message, Received, Receiver, RecordJson,
     SCHEMA, SCHEMA_HASH, Sync, Verdict, WireDigest, display_kind, encode, frame_capacity,
 };
+use alert_digest::link::{PROTOCOL_VERSION, fec};
 use alert_digest::{Certainty, Kind, MsgType, Severity, Urgency};
 use link_support::{Uart, decode_all, wire};
 use proptest::prelude::*;

@@ -9,10 +9,10 @@
 
 use alert_digest::link::session::{BOARD_FRAME_BYTES, BOARD_TX_BYTES, DEFAULT_WINDOW};
 use alert_digest::link::frame::FRAME_CRC;
-use alert_digest::link::{fec, MAX_WIRE_FRAME, Received};
 use alert_digest::link::{
     BoardConfig, BoardSession, DisplayInfo, Message, Receiver, Sync, Verdict, encode,
 };
+use alert_digest::link::{MAX_WIRE_FRAME, Received, fec};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -94,7 +94,9 @@ pub fn protect(out: &mut [u8], data: usize) -> Result<usize, TooLong> {
     {
         slot.copy_from_slice(encoder.encode(block).ecc());
     }
-    let parity = parity.get(..count.saturating_mul(PARITY_BYTES)).ok_or(TooLong)?;
+    let parity = parity
+        .get(..count.saturating_mul(PARITY_BYTES))
+        .ok_or(TooLong)?;
     let dest = out.get_mut(data..).ok_or(TooLong)?;
     let written = cobs::try_encode(parity, dest).map_err(|_| TooLong)?;
     Ok(data.saturating_add(written))
