@@ -33,7 +33,7 @@
 //! `reed-solomon-novelpoly` repair erasures only). Its asserts fire on lengths only (a codeword
 //! of 256 bytes or more, shorter than its parity); [`protect`] and [`repair`] never pass such
 //! lengths (blocks are at most 255 bytes and at least `PARITY_BYTES + 1`). Fed 300,000 words
-//! of 7 to 255 bytes with 2 to 16 parity bytes (a third random bytes, the rest valid codewords
+//! of 3 to 255 bytes with 2 to 16 parity bytes (a third random bytes, the rest valid codewords
 //! with up to parity + 3 bytes corrupted; 200,000 in a release build, 100,000 in a debug build
 //! with overflow checks) it never panicked; it "corrected" some into wrong codewords, as any
 //! RS decoder beyond its power does, hence the CRC. The frame receiver's fuzz target
