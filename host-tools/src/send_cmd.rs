@@ -387,13 +387,16 @@ fn summary(fates: &[Fate], stats: &HostStats, reconnects: u64, records: bool) {
     let rx = stats.rx;
     eprintln!(
         "link: {} data frames sent, {} retransmits ({} timeouts, {} gaps reported by the board), \
-         {} CRC errors and {} other damaged frames received, {} board resets, {} reconnects",
+         {} CRC errors and {} other damaged frames received, {} frames repaired by error \
+         correction ({} bytes), {} board resets, {} reconnects",
         stats.data_sent,
         stats.retransmits,
         stats.timeouts,
         stats.gobacks,
         rx.crc,
         rx.faults() - rx.crc,
+        rx.corrected,
+        rx.fixed_bytes,
         stats.board_resets,
         reconnects
     );
