@@ -193,6 +193,22 @@ fn a_company_reporting_its_own_news_is_the_subject_of_the_headline() {
 }
 
 #[test]
+fn an_opening_subordinate_clause_gives_way_to_the_main_clause_but_a_condition_stays() {
+    // Checked by hand: the main clause is the news.
+    let text = "As far as we can determine, nothing was done with that information.";
+    assert_eq!(headline(text, 40), "Nothing was done with that information");
+    // The clause's comma was on a time word struck before it ("overnight,").
+    let text = "Although the storm weakened overnight, flooding closed 40 roads across the county.";
+    assert_eq!(
+        headline(text, 48),
+        "Flooding closed 40 roads across the county"
+    );
+    // Without its condition the news would say what it does not.
+    let text = "If talks fail on Monday, the union will strike at every plant in the state.";
+    assert!(headline(text, 48).starts_with("If talks fail"));
+}
+
+#[test]
 fn units_are_short_only_after_a_number_and_a_counted_a_stays() {
     let text = "More than a million people voted on Sunday, up 12 percent from 1.5 million in \
                 the last election.";

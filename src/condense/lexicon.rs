@@ -966,6 +966,14 @@ pub const TEXT_ABBREVIATIONS: &[(&str, &str)] = &[
 /// mln", "57 pct"), as a wire editor writes them; "a million Russians" stays as it is.
 pub const TEXT_UNITS: &[&str] = &["pct", "mln", "bln", "km"];
 
+/// Words that open a subordinate clause that a headline may leave out ("As far as we can
+/// tell, …", "Although …, …"). Not "if" or "unless": without its condition the news would
+/// say what it does not.
+pub const SUBORDINATORS: &[&str] = &[
+    "as", "although", "though", "while", "whilst", "because", "since", "once", "when", "after",
+    "before",
+];
+
 /// Numbers an "a" counts ("a million people"): that "a" is the number, and stays.
 pub const COUNTED_NUMBERS: &[&str] = &["hundred", "thousand", "million", "billion", "dozen"];
 

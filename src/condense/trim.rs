@@ -15,7 +15,8 @@ use super::compose::Draft;
 use super::lexicon::{
     self, ASIDES, CIRCUMSTANCE_PREPOSITIONS, CLASSIFIER_NOUNS, COUNTED_NUMBERS, EVENT_NOUNS,
     GENERIC_SOURCES, HEDGE_PHRASES, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS,
-    OBJECT_NEWS_VERBS, PERSONAL_PRONOUNS, REPORTING_PRESENT, TEXT_ABBREVIATIONS, TEXT_UNITS,
+    OBJECT_NEWS_VERBS, PERSONAL_PRONOUNS, REPORTING_PRESENT, SUBORDINATORS, TEXT_ABBREVIATIONS,
+    TEXT_UNITS,
 };
 use super::word_class::Classes;
 
@@ -177,6 +178,7 @@ pub const LEVELS: [Level; 8] = [
     },
     // Relative clauses, appositives and parentheses set off by commas.
     |s| {
+        s.lead_clause();
         s.clauses();
         // "X, a unit of Y, said it …": the subject and its verb meet once the clause goes.
         s.attribution();
@@ -1398,6 +1400,43 @@ impl<'a> Sentence<'a> {
                 self.drop_span(i, end);
             }
         }
+    }
+
+    /// "As far as we can determine, nothing was done" -> "nothing was done": a subordinate
+    /// clause that opens the sentence before its main clause is preamble; a headline carries
+    /// the main clause (Hedge Trimmer strikes what stands before the subject).
+    fn lead_clause(&mut self) {
+        let Some(first) = self.first_live() else {
+            return;
+        };
+        if !self.in_table(first, SUBORDINATORS) {
+            return;
+        }
+        // Its comma may be on a word already struck ("…weakened overnight, …"): the words
+        // are looked at struck or not.
+        let mut live = 0usize;
+        let mut end = None;
+        for j in first..self.words.len() {
+            live = live.saturating_add(usize::from(self.live(j)));
+            if live > CLAUSE_MAX_WORDS {
+                return;
+            }
+            if self.comma_after(j) {
+                end = Some(j);
+                break;
+            }
+        }
+        let Some(end) = end else {
+            return;
+        };
+        // The main clause after it: a subject and a verb at least.
+        let main = self
+            .live_count()
+            .saturating_sub(self.live_between(first, end));
+        if main < MIN_REPORTED_WORDS || !self.begin() {
+            return;
+        }
+        self.drop_span(first, end);
     }
 
     /// "the", "a", "an", and the possessives a headline leaves out as it does them ("its",
