@@ -203,6 +203,12 @@ fn an_opening_subordinate_clause_gives_way_to_the_main_clause_but_a_condition_st
         headline(text, 48),
         "Flooding closed 40 roads across the county"
     );
+    // A speaker's frame of opinion goes before the clause it frames is cut (checked by hand).
+    let text = "It appears the party there is headed for a showdown at the state convention.";
+    assert_eq!(
+        headline(text, 64),
+        "The party there is headed for a showdown at the state convention"
+    );
     // Without its condition the news would say what it does not.
     let text = "If talks fail on Monday, the union will strike at every plant in the state.";
     assert!(headline(text, 48).starts_with("If talks fail"));

@@ -974,6 +974,11 @@ pub const SUBORDINATORS: &[&str] = &[
     "before",
 ];
 
+/// Verbs of a speaker's opinion that frame a clause ("I think …", "we believe that …").
+pub const OPINION_VERBS: &[&str] = &[
+    "think", "believe", "realize", "realise", "guess", "suppose", "feel", "expect",
+];
+
 /// Numbers an "a" counts ("a million people"): that "a" is the number, and stays.
 pub const COUNTED_NUMBERS: &[&str] = &["hundred", "thousand", "million", "billion", "dozen"];
 

@@ -15,8 +15,8 @@ use super::compose::Draft;
 use super::lexicon::{
     self, ASIDES, CIRCUMSTANCE_PREPOSITIONS, CLASSIFIER_NOUNS, COUNTED_NUMBERS, EVENT_NOUNS,
     GENERIC_SOURCES, HEDGE_PHRASES, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS,
-    OBJECT_NEWS_VERBS, PERSONAL_PRONOUNS, REPORTING_PRESENT, SUBORDINATORS, TEXT_ABBREVIATIONS,
-    TEXT_UNITS,
+    OBJECT_NEWS_VERBS, OPINION_VERBS, PERSONAL_PRONOUNS, REPORTING_PRESENT, SUBORDINATORS,
+    TEXT_ABBREVIATIONS, TEXT_UNITS,
 };
 use super::word_class::Classes;
 
@@ -179,6 +179,7 @@ pub const LEVELS: [Level; 8] = [
     // Relative clauses, appositives and parentheses set off by commas.
     |s| {
         s.lead_clause();
+        s.opinion_frame();
         s.clauses();
         // "X, a unit of Y, said it …": the subject and its verb meet once the clause goes.
         s.attribution();
@@ -1437,6 +1438,35 @@ impl<'a> Sentence<'a> {
             return;
         }
         self.drop_span(first, end);
+    }
+
+    /// "I think those are the two main reasons" -> "those are the two main reasons", "It
+    /// appears the party is headed for a showdown" -> "the party is headed …": a speaker's
+    /// frame of opinion before the clause that carries the news goes, as a hedge does.
+    fn opinion_frame(&mut self) {
+        let Some(first) = self.first_live() else {
+            return;
+        };
+        let Some(verb) = self.next_live(first) else {
+            return;
+        };
+        let framed = (self.in_table(first, &["i", "we"]) && self.in_table(verb, OPINION_VERBS))
+            || (self.is(first, "it") && self.in_table(verb, &["appears", "seems"]));
+        if !framed || self.comma_after(first) || self.comma_after(verb) {
+            return;
+        }
+        let last = match self.next_live(verb) {
+            Some(t) if self.is(t, "that") && !self.comma_after(t) => t,
+            _ => verb,
+        };
+        // What follows must be a clause of its own: a subject and a verb at least.
+        let rest = self
+            .live_count()
+            .saturating_sub(self.live_between(first, last));
+        if rest < MIN_REPORTED_WORDS || !self.begin() {
+            return;
+        }
+        self.drop_span(first, last);
     }
 
     /// "the", "a", "an", and the possessives a headline leaves out as it does them ("its",
