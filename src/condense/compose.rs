@@ -91,6 +91,10 @@ impl Draft {
 
     /// Appends the words of `field` in `style`, after a space unless the draft is empty.
     pub fn phrase(&mut self, field: &str, style: Style) {
+        // A draft that has overflowed takes no more words: the field need not even be read.
+        if self.overflowed {
+            return;
+        }
         let shouting = is_shouting(field);
         let mut words = words(field);
         let mut first = true;
