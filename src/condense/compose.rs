@@ -106,7 +106,7 @@ impl Draft {
             // Dropping comes before abbreviating: "U.S. fighter jet" loses "U.S.".
             if let Some(n) = style
                 .drop_modifiers
-                .then(|| modifier(ahead.clone()))
+                .then(|| modifier(word, ahead.clone()))
                 .flatten()
             {
                 skip(&mut words, n);
@@ -114,7 +114,7 @@ impl Draft {
             }
             let abbreviation = style
                 .abbreviate
-                .then(|| lookup(ahead, ABBREVIATIONS, &ABBREVIATION_INITIALS, |e| e.0))
+                .then(|| lookup(word, ahead, ABBREVIATIONS, &ABBREVIATION_INITIALS, |e| e.0))
                 .flatten();
             if let Some((n, (_, replacement), trailing)) = abbreviation {
                 skip(&mut words, n);
@@ -253,10 +253,10 @@ fn skip<'a>(words: &mut impl Iterator<Item = &'a str>, n: usize) {
     }
 }
 
-/// How many words a droppable modifier at the start of `words` takes, if one is there and a
-/// head word follows it (the last word of a phrase is never dropped).
-fn modifier<'w>(words: impl Iterator<Item = &'w str> + Clone) -> Option<usize> {
-    let (n, _, trailing) = lookup(words.clone(), MODIFIERS, &MODIFIER_INITIALS, |m| m)?;
+/// How many words a droppable modifier at the start of `words` (whose first is `first`) takes,
+/// if one is there and a head word follows it (the last word of a phrase is never dropped).
+fn modifier<'w>(first: &'w str, words: impl Iterator<Item = &'w str> + Clone) -> Option<usize> {
+    let (n, _, trailing) = lookup(first, words.clone(), MODIFIERS, &MODIFIER_INITIALS, |m| m)?;
     let mut after = words.skip(n);
     (trailing.is_empty() && after.next().is_some()).then_some(n)
 }
@@ -264,18 +264,20 @@ fn modifier<'w>(words: impl Iterator<Item = &'w str> + Clone) -> Option<usize> {
 /// Whether a field is written in ALL CAPS.
 pub fn is_shouting(text: &str) -> bool {
     let mut capitals = 0usize;
-    // ASCII bytes are checked as bytes; decoding is only needed for the rest.
-    let ascii_end = text
-        .bytes()
-        .position(|b| !b.is_ascii())
-        .unwrap_or(text.len());
-    let (ascii, rest) = text.split_at_checked(ascii_end).unwrap_or((text, ""));
-    for b in ascii.bytes() {
+    // ASCII bytes are checked as bytes, stopping at the first lower-case letter (most fields
+    // have one within a few bytes); decoding is only needed from the first other byte on.
+    let mut ascii_end = text.len();
+    for (i, b) in text.bytes().enumerate() {
+        if !b.is_ascii() {
+            ascii_end = i;
+            break;
+        }
         if b.is_ascii_lowercase() {
             return false;
         }
         capitals = capitals.saturating_add(usize::from(b.is_ascii_uppercase()));
     }
+    let rest = text.get(ascii_end..).unwrap_or_default();
     for c in rest.chars() {
         if c.is_lowercase() {
             return false;
@@ -314,15 +316,16 @@ fn title_case(word: &str, first: bool) -> Case {
     }
 }
 
-/// Matches the leading words of `words` against a sorted phrase table: the entry, how many
-/// words it took, and the punctuation that trailed its last word.
+/// Matches the leading words of `words` (the first of which, `first`, the caller has already
+/// split off) against a sorted phrase table: the entry, how many words it took, and the
+/// punctuation that trailed its last word.
 fn lookup<'w, T: Copy>(
+    first: &'w str,
     words: impl Iterator<Item = &'w str> + Clone,
     table: &'static [T],
     initials: &Initials,
     key: fn(T) -> &'static str,
 ) -> Option<(usize, T, &'w str)> {
-    let first = words.clone().next()?;
     // "County." and "U.S.," are found as "County" and "U.S.".
     for probe in without_trailing_punctuation(first).filter(|p| initials.may_start(p.0)) {
         for entry in lexicon::starting_with(table, key, probe.0) {
