@@ -260,9 +260,9 @@ impl<'a> Iterator for Words<'a> {
             .unwrap_or(text.len());
         let (word, rest) = match text.as_bytes().get(end) {
             // A non-ASCII character: the word may go on past it.
-            Some(b) if !b.is_ascii() => text
-                .find(is_separator)
-                .map_or((text, ""), |at| text.split_at_checked(at).unwrap_or((text, ""))),
+            Some(b) if !b.is_ascii() => text.find(is_separator).map_or((text, ""), |at| {
+                text.split_at_checked(at).unwrap_or((text, ""))
+            }),
             _ => text.split_at_checked(end).unwrap_or((text, "")),
         };
         self.rest = rest;
