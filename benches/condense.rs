@@ -16,7 +16,6 @@ use yardstick::{Typed, load};
 
 const BUDGET: usize = 48;
 
-
 fn bench(c: &mut Criterion) {
     let (source, records) = load();
     let bytes: usize = records.iter().map(Vec::len).sum();

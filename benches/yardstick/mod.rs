@@ -72,4 +72,3 @@ pub struct Typed<'a> {
     refs: Option<serde_json::Value>,
     expires: Option<serde_json::Value>,
 }
-
