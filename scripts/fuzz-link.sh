@@ -24,8 +24,9 @@ fi
 # Seeds: a few valid frames, so the fuzzer starts inside the format instead of outside it.
 corpus=fuzz/corpus/frame_receiver
 mkdir -p "$corpus"
-printf '\x00\x09\x01\x02\x01\x06\xed\xcc\x4e\xef\x00' >"$corpus/seed-clear"
-printf '\x02\x01\x01\x05\x0a\x84\x06\x04\x05\x63\x74\xe8\xc6\x00' >"$corpus/seed-ack"
+# (The bytes of tests/link_frame.rs's worked examples, protocol version 2 with parity.)
+printf '\x00\x09\x02\x02\x01\x06\xd4\x45\x6c\x8d\x07\x22\x76\x97\xc0\x48\x35\x00' >"$corpus/seed-clear"
+printf '\x02\x02\x01\x05\x0a\x84\x06\x04\x05\x0a\xf3\xac\x1d\x07\xa4\x06\x8b\xa1\x5d\x10\x00' >"$corpus/seed-ack"
 
 cd fuzz
 exec cargo +nightly fuzz run frame_receiver -- \

@@ -115,6 +115,25 @@ fn without_the_records_feature_a_board_offers_no_record_room_and_refuses_records
     assert!(device.alerts().is_empty());
 }
 
+/// Without the free-text rules (a board's smaller build) a text-only record is cut at the last
+/// word boundary within the budget (40 bytes; cut by hand: "valleys" ends at byte 39, "tonight,"
+/// would end at 48), while a structured record condenses as it does with them.
+#[cfg(all(feature = "records", not(feature = "freetext")))]
+#[test]
+fn without_the_freetext_feature_a_text_record_is_cut_at_a_word_boundary() {
+    const TEXT: &[u8] = br#"{"id":"rain-1","time":"2026-02-03T12:00:00Z","severity":"moderate","text":"Heavy rain expected in northern valleys tonight, flooding likely near rivers."}"#;
+    let mut device = device();
+    assert_eq!(device.apply(Event::Record(TEXT), 0), Verdict::Accepted);
+    assert_eq!(device.apply(Event::Record(DRONE), 1), Verdict::Accepted);
+    assert_eq!(
+        texts(&device),
+        [
+            "Drone downed near USS Abraham Lincoln",
+            "Heavy rain expected in northern valleys"
+        ]
+    );
+}
+
 #[test]
 fn digests_rank_by_severity_and_a_critical_one_takes_the_screen() {
     let mut device = device();

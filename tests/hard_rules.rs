@@ -55,7 +55,7 @@ fn is_clock_or_number(word: &str) -> bool {
 /// state codes for USGS state names, the warning template's event and area short forms.
 fn feeds_glue() -> Vec<String> {
     use alert_digest::condense::lexicon::{
-        AREA_ABBREVIATIONS, US_STATES, WEATHER_EVENT_ABBREVIATIONS,
+        AREA_ABBREVIATIONS, US_STATES, WEATHER_EVENT_ABBREVIATIONS, WEATHER_EVENT_CONTRACTIONS,
     };
     let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "and"];
     days.iter()
@@ -64,6 +64,7 @@ fn feeds_glue() -> Vec<String> {
             US_STATES
                 .iter()
                 .chain(WEATHER_EVENT_ABBREVIATIONS)
+                .chain(WEATHER_EVENT_CONTRACTIONS)
                 .chain(AREA_ABBREVIATIONS)
                 .map(|(_, short)| norm(short)),
         )
@@ -115,6 +116,14 @@ fn check_hard_rules(record: &Value, budget: usize) -> Result<(), TestCaseError> 
         for value in fields.values() {
             if let Some(s) = value.as_str() {
                 allowed.extend(words_of(s).map(norm));
+                // NWS joins places with '/' and "..." ("Arlington/Falls Church"); the warning
+                // template may keep the first place of such a list (issue 6).
+                allowed.extend(
+                    words_of(s)
+                        .flat_map(|w| w.split('/'))
+                        .flat_map(|p| p.split("..."))
+                        .map(norm),
+                );
             }
         }
     }

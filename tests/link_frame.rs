@@ -8,21 +8,27 @@ use alert_digest::link::{
     Ack, BoardConfig, BoardSession, DisplayInfo, Event, Message, Received, Receiver, RecordJson,
     SCHEMA, SCHEMA_HASH, Sync, Verdict, WireDigest, display_kind, encode, frame_capacity,
 };
+use alert_digest::link::{PROTOCOL_VERSION, fec};
 use alert_digest::{Certainty, Kind, MsgType, Severity, Urgency};
 use link_support::{Uart, decode_all, wire};
 use proptest::prelude::*;
 
 #[test]
 fn frames_match_hand_checked_bytes() {
-    // Worked out independently (a bitwise CRC-32C and COBS in a few lines of Python, checked
-    // against the CRC-32C check value 0xE3069283 for "123456789"):
-    // Clear, seq 0x0102: version 01, seq 02 01, type 06, CRC edcc4eef; COBS code 09.
+    // Worked out independently by tests/link_support/reference_frames.py (a bitwise CRC-32C,
+    // COBS and a Reed-Solomon encoder written from PROTOCOL.md, its CRC checked against the
+    // check value 0xE3069283 for "123456789").
+    // Clear, seq 0x0102: version 02, seq 02 01, type 06, CRC d4456c8d; COBS code 09; then
+    // COBS(parity 22 76 97 c0 48 35).
     assert_eq!(
         wire(0x0102, &Message::Clear),
-        [0x09, 0x01, 0x02, 0x01, 0x06, 0xed, 0xcc, 0x4e, 0xef, 0x00]
+        [
+            0x09, 0x02, 0x02, 0x01, 0x06, 0xd4, 0x45, 0x6c, 0x8d, 0x07, 0x22, 0x76, 0x97, 0xc0,
+            0x48, 0x35, 0x00
+        ]
     );
     // Ack{seq 772, credits 4, held 0}, seq 0: the zero bytes exercise COBS; 772 is varint
-    // 84 06; CRC 6374e8c6.
+    // 84 06; CRC 0af3ac1d; parity a4 06 8b a1 5d 10.
     assert_eq!(
         wire(
             0,
@@ -33,7 +39,8 @@ fn frames_match_hand_checked_bytes() {
             })
         ),
         [
-            0x02, 0x01, 0x01, 0x05, 0x0a, 0x84, 0x06, 0x04, 0x05, 0x63, 0x74, 0xe8, 0xc6, 0x00
+            0x02, 0x02, 0x01, 0x05, 0x0a, 0x84, 0x06, 0x04, 0x05, 0x0a, 0xf3, 0xac, 0x1d, 0x07,
+            0xa4, 0x06, 0x8b, 0xa1, 0x5d, 0x10, 0x00
         ]
     );
 }
@@ -42,7 +49,7 @@ fn frames_match_hand_checked_bytes() {
 fn a_digest_frame_matches_hand_checked_bytes() {
     // The Digest layout is part of the wire format (and of SCHEMA): worked out by hand from
     // postcard's rules in Python (LEB128 varints, zigzag for i64, Option as 00/01, enums as
-    // their index, strings as length and bytes), then CRC-32C and COBS as above.
+    // their index, strings as length and bytes), then CRC-32C, COBS and parity as above.
     let d = WireDigest {
         id: 0x0102_0304,
         time: Some(1_780_000_000),
@@ -59,9 +66,10 @@ fn a_digest_frame_matches_hand_checked_bytes() {
     assert_eq!(
         wire(0x1234, &Message::Digest(d)),
         [
-            0x0f, 0x01, 0x34, 0x12, 0x02, 0x84, 0x86, 0x88, 0x08, 0x01, 0x80, 0x94, 0xc5, 0xa1,
+            0x0f, 0x02, 0x34, 0x12, 0x02, 0x84, 0x86, 0x88, 0x08, 0x01, 0x80, 0x94, 0xc5, 0xa1,
             0x0d, 0x05, 0x03, 0x04, 0x04, 0x06, 0x01, 0x11, 0x01, 0x0a, 0x4d, 0x35, 0x2e, 0x39,
-            0x20, 0x71, 0x75, 0x61, 0x6b, 0x65, 0xc4, 0x05, 0x77, 0x8b, 0x00
+            0x20, 0x71, 0x75, 0x61, 0x6b, 0x65, 0xb5, 0x78, 0x3c, 0x65, 0x07, 0xc5, 0xa2, 0xfb,
+            0x5a, 0x78, 0xc2, 0x00
         ]
     );
 }
@@ -122,26 +130,31 @@ fn each_fault_has_its_counter() {
     };
     assert_eq!(feed(&[0x05, 0x01, 0x00]), [Fault::Cobs]); // code byte points past the end
     assert_eq!(feed(&[0x03, 0x01, 0x02, 0x00]), [Fault::Runt]);
-    let mut bad_crc = wire(1, &Message::Clear);
-    bad_crc[5] ^= 0xff;
-    assert_eq!(feed(&bad_crc), [Fault::Crc]);
     assert_eq!(feed(&[0x7f; 100]), []);
     assert_eq!(feed(&[0x00]), [Fault::Oversize]);
-    // Right CRC, wrong version / type / body: built by hand with the same CRC.
+    // Wrong CRC, or right CRC and wrong version / type / body: built by hand, with valid
+    // error-correction parity so that only the check named fails.
     let crc = crc::Crc::<u32>::new(&crc::CRC_32_ISCSI);
-    let framed = |raw: &[u8]| {
+    let framed_with = |raw: &[u8], check: u32| {
         let mut full = raw.to_vec();
-        full.extend_from_slice(&crc.checksum(raw).to_le_bytes());
-        let mut out = vec![0u8; cobs::max_encoding_length(full.len()) + 1];
+        full.extend_from_slice(&check.to_le_bytes());
+        let mut out = vec![0u8; cobs::max_encoding_length(full.len()) + 16];
         let n = cobs::try_encode(&full, &mut out).unwrap();
+        let n = fec::protect(&mut out, n).unwrap();
         out.truncate(n);
         out.push(0);
         out
     };
-    assert_eq!(feed(&framed(&[2, 0, 0, 6])), [Fault::Version]);
-    assert_eq!(feed(&framed(&[1, 0, 0, 12])), [Fault::UnknownType]);
-    assert_eq!(feed(&framed(&[1, 0, 0, 10, 0x80])), [Fault::Malformed]); // Ack cut short
-    assert_eq!(feed(&framed(&[1, 0, 0, 6, 0x33])), [Fault::Malformed]); // bytes left over
+    let framed = |raw: &[u8]| framed_with(raw, crc.checksum(raw));
+    let clear = [PROTOCOL_VERSION, 1, 0, 6];
+    assert_eq!(
+        feed(&framed_with(&clear, crc.checksum(&clear) ^ 1)),
+        [Fault::Crc]
+    );
+    assert_eq!(feed(&framed(&[1, 0, 0, 6])), [Fault::Version]); // version 1: no parity
+    assert_eq!(feed(&framed(&[2, 0, 0, 12])), [Fault::UnknownType]);
+    assert_eq!(feed(&framed(&[2, 0, 0, 10, 0x80])), [Fault::Malformed]); // Ack cut short
+    assert_eq!(feed(&framed(&[2, 0, 0, 6, 0x33])), [Fault::Malformed]); // bytes left over
     let bytes = rx.stats().bytes;
     assert_eq!(
         *rx.stats(),
@@ -154,7 +167,9 @@ fn each_fault_has_its_counter() {
             crc: 1,
             version: 1,
             unknown_type: 1,
-            malformed: 2
+            malformed: 2,
+            corrected: 0,
+            fixed_bytes: 0,
         }
     );
 }
@@ -253,6 +268,76 @@ proptest! {
         let mut rx: Receiver<BOARD_FRAME_BYTES> = Receiver::new();
         let (_, got) = rx.feed(&bytes);
         prop_assert_eq!(got, Some(Received::Frame(alert_digest::link::Frame { seq, msg })));
+    }
+
+    /// Up to three corrupted bytes in each 249-byte block of a frame's COBS bytes are repaired:
+    /// the frame arrives as sent and is counted as corrected, with the bytes it fixed.
+    #[test]
+    fn a_frame_with_few_corrupted_bytes_is_repaired_and_counted(
+        text_len in 0usize..=160,
+        record_len in 0usize..1024,
+        use_record in any::<bool>(),
+        picks in proptest::collection::vec((any::<proptest::sample::Index>(), 1u8..=255), 1..=3),
+        seq in any::<u16>(),
+    ) {
+        let json = vec![b'r'; record_len];
+        let msg = if use_record {
+            Message::Record(RecordJson(&json))
+        } else {
+            Message::Digest(digest(text_len, 8))
+        };
+        let mut bytes = wire(seq, &msg);
+        let data = fec::split(bytes.len() - 1).unwrap();
+        // At most three distinct positions, all in one block's share of the COBS bytes (the
+        // block of the first pick), none turned into a delimiter.
+        let block = picks[0].0.index(data) / fec::BLOCK_DATA;
+        let start = block * fec::BLOCK_DATA;
+        let end = data.min(start + fec::BLOCK_DATA);
+        let mut hit = std::collections::BTreeSet::new();
+        for (at, flip) in &picks {
+            let i = start + at.index(end - start);
+            if bytes[i] ^ flip != 0 && hit.insert(i) {
+                bytes[i] ^= flip;
+            }
+        }
+        let mut rx: Receiver<MAX_WIRE_FRAME> = Receiver::new();
+        let (_, got) = rx.feed(&bytes);
+        prop_assert_eq!(got, Some(Received::Frame(alert_digest::link::Frame { seq, msg: msg.clone() })));
+        let stats = *rx.stats();
+        prop_assert_eq!(stats.faults(), 0);
+        prop_assert_eq!(stats.corrected, u32::from(!hit.is_empty()));
+        prop_assert_eq!(stats.fixed_bytes as usize, hit.len());
+    }
+
+    /// More corrupted bytes than the parity can repair, anywhere in the frame: the frame is
+    /// rejected and counted as one fault, or (when the damage happens to be repairable: spread
+    /// over blocks, or only in the parity) arrives exactly as sent. Never anything else.
+    #[test]
+    fn a_frame_beyond_repair_is_rejected_never_accepted_wrong(
+        text_len in 0usize..=160,
+        picks in proptest::collection::vec((any::<proptest::sample::Index>(), 1u8..=255), 4..=16),
+        seq in any::<u16>(),
+    ) {
+        let msg = Message::Digest(digest(text_len, 3));
+        let mut bytes = wire(seq, &msg);
+        let body = bytes.len() - 1;
+        for (at, flip) in &picks {
+            let i = at.index(body);
+            if bytes[i] ^ flip != 0 {
+                bytes[i] ^= flip;
+            }
+        }
+        let mut rx: Receiver<MAX_WIRE_FRAME> = Receiver::new();
+        let (used, got) = rx.feed(&bytes);
+        prop_assert_eq!(used, bytes.len());
+        match got {
+            Some(Received::Frame(f)) => {
+                prop_assert_eq!(f, alert_digest::link::Frame { seq, msg: msg.clone() });
+                prop_assert_eq!(rx.stats().corrected, 1);
+            }
+            Some(Received::Fault(_)) => prop_assert_eq!(rx.stats().faults(), 1),
+            None => prop_assert!(false, "no outcome"),
+        }
     }
 
     /// A board fed anything never panics, never delivers data before a Sync, and never says

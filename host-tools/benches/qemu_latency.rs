@@ -1,7 +1,7 @@
 //! Time from the first byte sent to the screen captured, on the real firmware in QEMU, for one
 //! record and for 100 (`cargo bench -p alert-digest-host --bench qemu_latency`; needs
-//! qemu-system-arm and the firmware built in boards/qemu-lm3s6965). Wall-clock time on this
-//! machine, so it moves with the load: the median of a few runs is printed.
+//! qemu-system-arm and the board's `records` image built in boards/qemu-lm3s6965). Wall-clock
+//! time on this machine, so it moves with the load: the median of a few runs is printed.
 //!
 //! One run: QEMU starts and waits for the UART's client; the clock starts when `alert-digest
 //! send --records` is started (it connects, waits for the board's Hello, streams, and exits when
@@ -24,8 +24,9 @@ fn main() {
         return;
     }
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let firmware = root
-        .join("boards/qemu-lm3s6965/target/thumbv7m-none-eabi/release/alert-digest-qemu-lm3s6965");
+    let firmware = root.join(
+        "boards/qemu-lm3s6965/target/thumbv7m-none-eabi/release/alert-digest-qemu-lm3s6965-records",
+    );
     let bin = root.join("target/release/alert-digest");
     assert!(
         bin.exists(),

@@ -25,7 +25,8 @@ Input: JSON Lines of event records (see `alert-digest condense --help`).
 By default each record is condensed here with the board's budget (from its Hello, or
 --budget) and sent as a digest; --records sends the records for the board to condense,
 without fields the schema does not define, and with `text` shortened if the board's record
-limit needs it. The host's clock is sent first so the board can age and expire digests.
+limit needs it; a board whose firmware condenses no records (the default build of every
+board) is sent digests instead, with a notice. The host's clock is sent first so the board can age and expire digests.
 
 Exit status: 0 every line delivered and acknowledged; 1 some line not delivered (it did not
 condense, or the board refused it; each is listed); 2 the link failed (the port could not be
@@ -118,6 +119,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     });
 
+    // A board built without on-board condensing (the default firmware of every board) offers
+    // no record room: condense here instead of having it refuse every line.
+    let records = args.records && hello.max_record > 0;
+    if args.records && !records {
+        eprintln!(
+            "board condenses no raw records (its firmware leaves them out): condensing here at \
+             {budget} bytes"
+        );
+    }
+
     let mut fates: Vec<Fate> = Vec::with_capacity(lines.len());
     if let Ok(now) = SystemTime::now().duration_since(UNIX_EPOCH) {
         let unix = i64::try_from(now.as_secs()).unwrap_or(i64::MAX);
@@ -130,7 +141,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 max: MAX_RECORD_BYTES,
             }
             .to_string()),
-            Line::Bytes(bytes) if args.records => {
+            Line::Bytes(bytes) if records => {
                 let max = usize::from(hello.max_record).min(MAX_WIRE_RECORD_BYTES);
                 compact_record(bytes, max).map(Outgoing::Record)
             }
@@ -150,7 +161,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let outcome = stream(&mut driver, &mut fates, &progress, timeout);
     progress.finish();
     let stats = driver.session.stats();
-    summary(&fates, &stats, driver.reconnects, args.records);
+    summary(&fates, &stats, driver.reconnects, records);
     outcome?;
     let failed = fates.iter().any(|f| !matches!(f, Fate::Delivered));
     Ok(if failed {
@@ -376,13 +387,16 @@ fn summary(fates: &[Fate], stats: &HostStats, reconnects: u64, records: bool) {
     let rx = stats.rx;
     eprintln!(
         "link: {} data frames sent, {} retransmits ({} timeouts, {} gaps reported by the board), \
-         {} CRC errors and {} other damaged frames received, {} board resets, {} reconnects",
+         {} CRC errors and {} other damaged frames received, {} frames repaired by error \
+         correction ({} bytes), {} board resets, {} reconnects",
         stats.data_sent,
         stats.retransmits,
         stats.timeouts,
         stats.gobacks,
         rx.crc,
         rx.faults() - rx.crc,
+        rx.corrected,
+        rx.fixed_bytes,
         stats.board_resets,
         reconnects
     );

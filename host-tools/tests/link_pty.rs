@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use alert_digest::link::BoardSession;
+use alert_digest::link::{BoardConfig, BoardSession};
 use alert_digest::{condense, parse_record};
 use link_support::{BOARD_BUDGET, Log, RECORDS, config, digests, serve};
 use serialport::{SerialPort, TTYPort};
@@ -18,6 +18,11 @@ use serialport::{SerialPort, TTYPort};
 /// Runs `send` with `args` against a board on a fresh pseudo-terminal; returns the process
 /// output and what the board received.
 fn send_over_pty(input: &str, args: &[&str]) -> (Output, Log) {
+    send_over_pty_to(config(), input, args)
+}
+
+/// [`send_over_pty`] to a board with the given configuration.
+fn send_over_pty_to(board_config: BoardConfig, input: &str, args: &[&str]) -> (Output, Log) {
     let (mut master, slave) = TTYPort::pair().expect("openpty");
     master.set_timeout(Duration::from_millis(5)).unwrap();
     let path = slave.name().expect("pty slave has a path");
@@ -26,7 +31,7 @@ fn send_over_pty(input: &str, args: &[&str]) -> (Output, Log) {
     let board_thread = {
         let (log, stop) = (log.clone(), stop.clone());
         std::thread::spawn(move || {
-            let mut board: BoardSession = BoardSession::new(config(), 0xB007_0001, None);
+            let mut board: BoardSession = BoardSession::new(board_config, 0xB007_0001, None);
             serve(&mut master, &mut board, &log, &stop);
             board.stats()
         })
@@ -87,6 +92,21 @@ fn records_sent_raw_are_condensed_by_the_board() {
     let (output, log) = send_over_pty(&input, &["--records"]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "send failed: {stderr}");
+    assert_eq!(digests(&log), expected(usize::from(BOARD_BUDGET)));
+}
+
+#[test]
+fn records_for_a_board_that_condenses_none_are_condensed_by_the_host() {
+    let input = RECORDS.join("\n") + "\n";
+    let board = BoardConfig {
+        max_record: 0,
+        ..config()
+    };
+    let (output, log) = send_over_pty_to(board, &input, &["--records"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "send failed: {stderr}");
+    assert!(stderr.contains("condensing here at 40 bytes"), "{stderr}");
+    assert!(stderr.contains("5 of 5 digests delivered"), "{stderr}");
     assert_eq!(digests(&log), expected(usize::from(BOARD_BUDGET)));
 }
 

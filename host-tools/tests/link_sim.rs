@@ -28,29 +28,42 @@ fn total(boots: &[BoardStats], field: impl Fn(&BoardStats) -> u32) -> u64 {
 }
 
 /// The receivers' counters equal what the oracle saw arrive: every whole frame accepted, every
-/// damaged stretch counted as exactly one fault, in both directions and across resets.
+/// damaged stretch either repaired (and counted as corrected) or counted as exactly one fault,
+/// every frame within the parity's power repaired, in both directions and across resets.
 fn assert_counters_match_faults(sim: &Sim) {
     let boots = sim.boots();
+    let corrected = total(&boots, |b| b.rx.corrected);
+    let oracle = sim.board_oracle;
     assert_eq!(
         total(&boots, |b| b.rx.frames),
-        sim.board_oracle.intact,
+        oracle.intact + corrected,
         "board accepted frames"
     );
     assert_eq!(
-        total(&boots, |b| b.rx.faults()),
-        sim.board_oracle.damaged,
+        total(&boots, |b| b.rx.faults()) + corrected,
+        oracle.damaged,
         "board fault counters"
     );
+    assert!(
+        (oracle.surely_repairable..=oracle.repairable).contains(&corrected),
+        "board repaired {corrected} frames; oracle {oracle:?}"
+    );
     let host = sim.host.stats();
+    let corrected = u64::from(host.rx.corrected);
+    let oracle = sim.host_oracle;
     assert_eq!(
         u64::from(host.rx.frames),
-        sim.host_oracle.intact,
+        oracle.intact + corrected,
         "host accepted frames"
     );
     assert_eq!(
-        u64::from(host.rx.faults()),
-        sim.host_oracle.damaged,
+        u64::from(host.rx.faults()) + corrected,
+        oracle.damaged,
         "host fault counters"
+    );
+    assert!(
+        (oracle.surely_repairable..=oracle.repairable).contains(&corrected),
+        "host repaired {corrected} frames; oracle {oracle:?}"
     );
 }
 
@@ -79,11 +92,11 @@ fn ten_thousand_digests_through_noise_and_two_resets_arrive_once_in_order() {
     // Warm resets (watchdog, reset button): the board's retained resume point survives.
     config.resets = vec![
         Reset {
-            at: Duration::from_secs(40),
+            at: Duration::from_secs(20),
             warm: true,
         },
         Reset {
-            at: Duration::from_secs(120),
+            at: Duration::from_secs(50),
             warm: true,
         },
     ];
@@ -129,9 +142,11 @@ fn ten_thousand_digests_through_noise_and_two_resets_arrive_once_in_order() {
     assert_eq!(host.delivered, COUNT as u64);
     assert_eq!(host.refused, 0);
     eprintln!(
-        "simulated {:?}; to board {down:?}; to host {up:?}; host {host:?}; board oracle {:?}",
+        "simulated {:?}; to board {down:?}; to host {up:?}; host {host:?}; board oracle {:?}; \
+         board repaired {}",
         sim.now(),
-        sim.board_oracle
+        sim.board_oracle,
+        total(&boots, |b| b.rx.corrected)
     );
 }
 

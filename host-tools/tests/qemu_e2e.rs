@@ -4,8 +4,9 @@
 //! what `alert-digest preview --display oled128x64` renders for the same records. A second run
 //! puts garbage and corrupted frames on the wire and must end with the same screen.
 //!
-//! Needs qemu-system-arm and the firmware built (`scripts/test` does both), so it is ignored in
-//! a plain `cargo test`: `cargo test -p alert-digest-host --test qemu_e2e -- --ignored`.
+//! Needs qemu-system-arm and the board's `records` image built (`scripts/test` does both), so it
+//! is ignored in a plain `cargo test`: `cargo test -p alert-digest-host --test qemu_e2e --
+//! --ignored`.
 
 mod common;
 
@@ -19,14 +20,26 @@ use alert_digest_host::qemu::{Emulator, Options, Screen, read_capture};
 /// How long `send` may take to deliver everything, faults included.
 const SEND_TIMEOUT_S: &str = "60";
 
+/// Where the QEMU board's release images are.
+const IMAGES: &str = "../boards/qemu-lm3s6965/target/thumbv7m-none-eabi/release";
+
+/// The image that condenses raw records on the board (the board's feature `records`; its default
+/// image leaves condensing to the host), since `send --records` streams raw records.
 fn firmware() -> PathBuf {
     std::env::var_os("ALERT_DIGEST_FIRMWARE")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(
-                "../boards/qemu-lm3s6965/target/thumbv7m-none-eabi/release/alert-digest-qemu-lm3s6965",
-            )
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join(IMAGES)
+                .join("alert-digest-qemu-lm3s6965-records")
         })
+}
+
+/// The board's default image, what a user gets: digests condensed by the host.
+fn default_firmware() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join(IMAGES)
+        .join("alert-digest-qemu-lm3s6965")
 }
 
 /// The records streamed: the seed, and real NWS alerts and USGS events from the samples (15 in
@@ -252,13 +265,14 @@ impl NoisyWire {
 #[test]
 #[ignore = "needs qemu-system-arm and the firmware; run by scripts/test"]
 fn the_demo_streams_to_the_firmware_in_qemu_too() {
+    // The demo sends digests, so it runs the default image: CI runs both images end to end.
     let dir = temp_dir("demo");
     let out = common::alert_digest(
         &[
             "demo",
             "--qemu",
             "--firmware",
-            firmware().to_str().unwrap(),
+            default_firmware().to_str().unwrap(),
             "--term",
             "none",
             "--out",

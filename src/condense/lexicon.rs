@@ -1154,7 +1154,8 @@ pub const US_STATES: &[(&str, &str)] = &[
 
 /// Short forms of words in NWS event names, used only when the full name leaves no room for
 /// the first area and the end time. "Svr" and "Tstm"-style forms are the ones NWS writes in its
-/// own product headers; each keeps the word recognisable.
+/// own product headers; each keeps the word recognisable. "Warning" and "Watch" are not here:
+/// WEA texts never shorten them (../shared/data/wea-templates).
 pub const WEATHER_EVENT_ABBREVIATIONS: &[(&str, &str)] = &[
     ("Severe", "Svr"),
     ("Thunderstorm", "Tstorm"),
@@ -1165,8 +1166,16 @@ pub const WEATHER_EVENT_ABBREVIATIONS: &[(&str, &str)] = &[
     ("Hazardous", "Hazard"),
 ];
 
-/// Short forms of the compass words in NWS zone names, as NWS writes them in its own zone names
-/// ("S of Currituck Beach Light NC"): used only when an area would not fit otherwise.
+/// Tighter short forms of words in NWS event names, in the style of the contractions of NWS
+/// aviation text ("FRZ LVL" for freezing level), each still recognisable: used only after
+/// [`WEATHER_EVENT_ABBREVIATIONS`] and the area's short forms leave no room for the end time
+/// ("Hvy Frz Spray Warning").
+pub const WEATHER_EVENT_CONTRACTIONS: &[(&str, &str)] =
+    &[("Freezing", "Frz"), ("Hazards", "Haz"), ("Special", "Spcl")];
+
+/// Short forms of the compass words and common words of NWS zone names, as NWS writes them in
+/// its own zone names ("S of Currituck Beach Light NC"): used only when an area and the end
+/// time would not fit otherwise.
 pub const AREA_ABBREVIATIONS: &[(&str, &str)] = &[
     ("North", "N"),
     ("South", "S"),
@@ -1187,7 +1196,18 @@ pub const AREA_ABBREVIATIONS: &[(&str, &str)] = &[
     ("Island", "Isl."),
     ("Islands", "Isls."),
     ("Mountains", "Mtns"),
+    // Common words of zone names, in the style of the contractions of NWS aviation text
+    // ("CSTL WTRS" for coastal waters); "Ent." as a dictionary abbreviation.
+    ("Central", "Cntrl"),
+    ("Coastal", "Cstl"),
+    ("Foothills", "Fthls"),
+    ("Entrance", "Ent."),
 ];
+
+/// Words of NWS zone names that every NWS zone implies, dropped from an area's short form:
+/// "West Entrance U.S. Waters Strait Of Juan De Fuca" is the U.S. side of a border strait, and
+/// NWS only issues for U.S. waters. Each entry is a run of words, matched ignoring ASCII case.
+pub const AREA_IMPLIED: &[&str] = &["U.S. Waters", "US Waters"];
 
 /// Words that begin the qualifying part of an NWS area name ("Green Bay *south* of line from
 /// …", "Ripley *to* Dunkirk NY"): the place the area is named for comes before them.

@@ -6,11 +6,16 @@
 //! word or on a dangling word or mark, and depends on nothing but the record and the budget.
 
 mod compose;
+#[cfg(feature = "freetext")]
 pub mod compress;
 pub mod fit;
 pub mod lexicon;
+#[cfg(not(feature = "freetext"))]
+mod plain;
+#[cfg(feature = "freetext")]
 pub mod sentence;
 pub mod templates;
+#[cfg(feature = "freetext")]
 pub mod trim;
 mod word_class;
 
@@ -22,6 +27,11 @@ use crate::digest::{Digest, id_hash};
 use crate::error::Error;
 use crate::record::EventRecord;
 use compose::Draft;
+// Text-only records: the free-text rules, or without them (feature `freetext`) a plain cut.
+#[cfg(feature = "freetext")]
+use compress as free_text;
+#[cfg(not(feature = "freetext"))]
+use plain as free_text;
 use templates::Ladder;
 
 /// Smallest budget: a 16-character line is the narrowest display worth condensing for (a
@@ -80,8 +90,8 @@ fn render<F: Fit>(record: &EventRecord, fit: &F, draft: &mut Draft) -> Result<us
         climb::<templates::Quake, F>,
         climb::<templates::Warning, F>,
         climb::<templates::Event, F>,
-        compress::headline::<F>,
-        compress::text::<F>,
+        free_text::headline::<F>,
+        free_text::text::<F>,
     ];
     let mut tried = false;
     for attempt in attempts {

@@ -446,11 +446,30 @@ pub fn one_decimal(m: Magnitude) -> String<12> {
 }
 
 /// Wireless Emergency Alert style: "Tornado Warning, Jefferson Co AL, til 4:45 PM". The event
-/// name goes first and is kept whole as long as anything is; then the first area, then the end
-/// time. What goes first: the other areas (first as a count, "+2"), then the punctuation and
-/// spaces of the time ("til 7:15PM", "til 11PM" for a whole hour), then the first area's
-/// qualifiers ("Coastal Waters from Montauk NY to …" -> "Montauk NY"), then the event name's
-/// documented short form ("Svr Thunderstorm Warning"), and the end time last.
+/// name goes first and is kept (whole or in its short form) as long as anything is; then the
+/// first area, then the end time. The steps, in order (WARNING_STEPS):
+///
+/// 1. every area, as written ("Creek OK and Tulsa OK");
+/// 2. abbreviated from the lexicon ("County" -> "Co");
+/// 3. the other areas as a count ("Creek OK +1");
+/// 4. the first area only;
+/// 5. the punctuation and spaces of the time ("Creek OK til 7:15PM", "til 11PM" for a whole
+///    hour);
+/// 6. the first area's qualifiers dropped ("Coastal Waters from Montauk NY to …" ->
+///    "Montauk NY"; "Arlington/Falls Church/Alexandria" -> "Arlington");
+/// 7. the event name's documented short form ("Svr Tstorm Warning", "Hvy Freezing Spray
+///    Warning", [`lexicon::WEATHER_EVENT_ABBREVIATIONS`]);
+/// 8. the area's words in their short forms ("North Snowy Range Foothills" -> "N Snowy Range
+///    Fthls", "West Entrance U.S. Waters …" -> "W Ent. …", [`lexicon::AREA_ABBREVIATIONS`],
+///    [`lexicon::AREA_IMPLIED`]);
+/// 9. the event name's contractions ("Hvy Frz Spray Warning",
+///    [`lexicon::WEATHER_EVENT_CONTRACTIONS`]);
+/// 10. the area's state code ("Schoodic Point ME" -> "Schoodic Point"): the end time is worth
+///     more than the state, which the issuing office and the place name already imply;
+/// 11. the end time, last (the first area again whole, then its head, then the head and the
+///     event in their short forms).
+///
+/// The clock and the weekday are never changed, only written without spaces.
 pub struct Warning;
 
 /// Which areas a warning step names.
@@ -466,50 +485,67 @@ enum Areas {
     Head,
 }
 
-#[derive(Clone, Copy)]
+/// How a warning step writes the event name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum EventForm {
+    /// "Heavy Freezing Spray Warning".
+    Full,
+    /// With [`lexicon::WEATHER_EVENT_ABBREVIATIONS`]: "Hvy Freezing Spray Warning".
+    Short,
+    /// Also with [`lexicon::WEATHER_EVENT_CONTRACTIONS`]: "Hvy Frz Spray Warning".
+    Contracted,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
 struct WarningStep {
     abbreviate: bool,
     areas: Areas,
+    event: EventForm,
     /// ", til" rather than " til".
     comma: bool,
     /// "7:15PM" rather than "7:15 PM"; "11PM" for "11:00 PM".
     compact_time: bool,
     time: bool,
-    short_event: bool,
+    /// The head's words in their short forms ("N Snowy Range Fthls"); only with `Areas::Head`.
+    short_area: bool,
+    /// The head's state code ("Schoodic Point ME"); only with `Areas::Head`.
+    state: bool,
 }
 
-const fn warn(
-    abbreviate: bool,
-    areas: Areas,
-    comma: bool,
-    compact_time: bool,
-    time: bool,
-    short_event: bool,
-) -> WarningStep {
+/// A step from its flags, in the field order of [`WarningStep`] after `event`.
+const fn warn(abbreviate: bool, areas: Areas, event: EventForm, flags: [bool; 5]) -> WarningStep {
+    let [comma, compact_time, time, short_area, state] = flags;
     WarningStep {
         abbreviate,
         areas,
+        event,
         comma,
         compact_time,
         time,
-        short_event,
+        short_area,
+        state,
     }
 }
 
+use EventForm::{Contracted, Full, Short};
+
 #[rustfmt::skip]
-const WARNING_STEPS: [WarningStep; 11] = [
-    //   abbrev areas                 comma  compact time   short
-    warn(false, Areas::All,           true,  false,  true,  false),
-    warn(true,  Areas::All,           true,  false,  true,  false),
-    warn(true,  Areas::FirstAndCount, true,  false,  true,  false),
-    warn(true,  Areas::First,         true,  false,  true,  false),
-    warn(true,  Areas::First,         false, true,   true,  false),
-    warn(true,  Areas::Head,          false, true,   true,  false),
-    warn(true,  Areas::First,         false, true,   true,  true),
-    warn(true,  Areas::Head,          false, true,   true,  true),
-    warn(true,  Areas::First,         true,  false,  false, false),
-    warn(true,  Areas::Head,          true,  false,  false, false),
-    warn(true,  Areas::Head,          true,  false,  false, true),
+const WARNING_STEPS: [WarningStep; 14] = [
+    //   abbrev areas                event        comma  compact time   sh.area state
+    warn(false, Areas::All,           Full,       [true,  false,  true,  false,  true]),
+    warn(true,  Areas::All,           Full,       [true,  false,  true,  false,  true]),
+    warn(true,  Areas::FirstAndCount, Full,       [true,  false,  true,  false,  true]),
+    warn(true,  Areas::First,         Full,       [true,  false,  true,  false,  true]),
+    warn(true,  Areas::First,         Full,       [false, true,   true,  false,  true]),
+    warn(true,  Areas::Head,          Full,       [false, true,   true,  false,  true]),
+    warn(true,  Areas::First,         Short,      [false, true,   true,  false,  true]),
+    warn(true,  Areas::Head,          Short,      [false, true,   true,  false,  true]),
+    warn(true,  Areas::Head,          Short,      [false, true,   true,  true,   true]),
+    warn(true,  Areas::Head,          Contracted, [false, true,   true,  true,   true]),
+    warn(true,  Areas::Head,          Contracted, [false, true,   true,  true,   false]),
+    warn(true,  Areas::First,         Full,       [true,  false,  false, false,  true]),
+    warn(true,  Areas::Head,          Full,       [true,  false,  false, false,  true]),
+    warn(true,  Areas::Head,          Contracted, [true,  false,  false, true,   true]),
 ];
 
 impl Warning {
@@ -542,15 +578,14 @@ impl Ladder for Warning {
         let Some(s) = WARNING_STEPS.get(step) else {
             return false;
         };
-        let event = record.object.unwrap_or_default();
-        // A step may repeat the one before it (an area without qualifiers is its own head);
-        // it then costs a try, never a worse result.
-        (s.areas != Areas::FirstAndCount || Self::areas(record).nth(1).is_some())
-            && (!s.short_event
+        // Without an end, the steps that drop it would repeat those that keep it.
+        (s.time || Self::end(record).is_some())
+            && (s.areas != Areas::FirstAndCount || more_areas())
+            && (!only_contracts || has_contraction(event))
+            && (s.event == Full
                 || short_event(event).is_some()
-                || Self::areas(record).next().is_some_and(|a| has_short_words(area_head(a))))
-            // Without an end, the steps that drop it would repeat those that keep it.
-            && (s.time || Self::end(record).is_some())
+                || head().is_some_and(has_short_words))
+            && (s.state || head().is_some_and(|h| without_state(h).len() < h.len()))
     }
 
     fn write(record: &EventRecord, step: usize, draft: &mut Draft) {
@@ -559,20 +594,30 @@ impl Ladder for Warning {
         };
         let style = if s.abbreviate { SHORT } else { PLAIN };
         if let Some(event) = record.object {
-            if s.short_event {
-                for word in event.split_whitespace() {
-                    draft.phrase(short_event_word(word).unwrap_or(word), style);
+            match s.event {
+                Full => draft.phrase(event, style),
+                form => {
+                    for word in event.split_whitespace() {
+                        let contracted = (form == Contracted).then(|| contraction(word)).flatten();
+                        let short = contracted.or_else(|| short_event_word(word));
+                        draft.phrase(short.unwrap_or(word), style);
+                    }
                 }
-            } else {
-                draft.phrase(event, style);
             }
         }
         let mut areas = Self::areas(record);
         if let Some(first) = areas.next() {
             draft.push(",");
             match s.areas {
-                Areas::Head if s.short_event => write_short_area(area_head(first), style, draft),
-                Areas::Head => write_area(area_head(first), style, draft),
+                Areas::Head => {
+                    let head = area_head(first);
+                    let head = if s.state { head } else { without_state(head) };
+                    if s.short_area {
+                        write_short_area(head, style, draft);
+                    } else {
+                        write_area(head, style, draft);
+                    }
+                }
                 _ => write_area(first, style, draft),
             }
             let rest = areas.clone().count();
@@ -659,31 +704,109 @@ fn short_event_word(word: &str) -> Option<&'static str> {
         .map(|(_, short)| *short)
 }
 
-/// Whether an NWS event name has a documented short form.
+/// The contraction of a word of an NWS event name
+/// ([`lexicon::WEATHER_EVENT_CONTRACTIONS`]: "Freezing" -> "Frz").
+fn contraction(word: &str) -> Option<&'static str> {
+    lexicon::WEATHER_EVENT_CONTRACTIONS
+        .iter()
+        .find(|(long, _)| lexicon::is(word, long))
+        .map(|(_, short)| *short)
+}
+
+fn has_contraction(event: &str) -> bool {
+    event.split_whitespace().any(|w| contraction(w).is_some())
+}
+
+/// Whether an NWS event name has a documented short form (or contraction).
 fn short_event(event: &str) -> Option<()> {
     event
         .split_whitespace()
-        .any(|w| short_event_word(w).is_some())
+        .any(|w| short_event_word(w).is_some() || contraction(w).is_some())
         .then_some(())
 }
 
-/// Writes an area's head with the documented short forms of its words
+/// Writes an area's head in WEA style with the documented short forms of its words
 /// ([`lexicon::AREA_ABBREVIATIONS`]: "North" -> "N").
 fn write_short_area(head: &str, style: Style, draft: &mut Draft) {
-    for word in head.split_whitespace() {
+    let (name, state) = match state_suffix(head) {
+        Some((name, state)) => (name, Some(state)),
+        None => (head, None),
+    };
+    // A name that is nothing but implied words ("U.S. Waters") is written as it is.
+    let drop_implied = !only_implied(name);
+    let mut words = name.split_whitespace();
+    while let Some(word) = words.next() {
+        if let (true, Some(implied)) = (drop_implied, implied_run(word, words.clone())) {
+            words.nth(implied.saturating_sub(2));
+            continue;
+        }
         let short = lexicon::AREA_ABBREVIATIONS
             .iter()
             .find(|(long, _)| lexicon::is(word, long))
             .map(|(_, short)| *short);
         draft.phrase(short.unwrap_or(word), style);
     }
+    if let Some(state) = state {
+        draft.phrase(state, PLAIN);
+    }
+}
+
+/// An area's head without the U.S. state code that ends it: "Schoodic Point, ME" and
+/// "S of Oregon Inlet NC" -> "Schoodic Point", "S of Oregon Inlet". Only a known postal code
+/// ([`lexicon::US_STATES`]) is a state, and a head that is nothing but one stays whole.
+fn without_state(head: &str) -> &str {
+    let Some((name, code)) = head.rsplit_once(' ') else {
+        return head;
+    };
+    let known = lexicon::US_STATES.iter().any(|(_, c)| *c == code);
+    let name = name.trim_end().trim_end_matches(',').trim_end();
+    if known && !name.is_empty() {
+        name
+    } else {
+        head
+    }
 }
 
 fn has_short_words(head: &str) -> bool {
-    head.split_whitespace().any(|w| {
-        lexicon::AREA_ABBREVIATIONS
+    let mut words = head.split_whitespace();
+    while let Some(w) = words.next() {
+        let short = lexicon::AREA_ABBREVIATIONS
             .iter()
-            .any(|(long, _)| lexicon::is(w, long))
+            .any(|(long, _)| lexicon::is(w, long));
+        if short || implied_run(w, words.clone()).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether every word of `name` belongs to an [`lexicon::AREA_IMPLIED`] run.
+fn only_implied(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    while let Some(word) = words.next() {
+        match implied_run(word, words.clone()) {
+            Some(n) => {
+                words.nth(n.saturating_sub(2));
+            }
+            None => return false,
+        }
+    }
+    true
+}
+
+/// How many words an [`lexicon::AREA_IMPLIED`] run that starts at `word` spans ("U.S." then
+/// `rest` "Waters …" -> 2).
+fn implied_run<'a>(word: &str, rest: impl Iterator<Item = &'a str> + Clone) -> Option<usize> {
+    lexicon::AREA_IMPLIED.iter().find_map(|entry| {
+        let mut own = entry.split(' ');
+        let first = own.next()?;
+        let matches = lexicon::is(word, first)
+            && own
+                .clone()
+                .zip(rest.clone())
+                .all(|(e, w)| lexicon::is(w, e))
+            && rest.clone().count() >= own.clone().count();
+        matches.then(|| own.count().saturating_add(1))
     })
 }
 
@@ -721,8 +844,18 @@ pub fn area_head(area: &str) -> &str {
     for (i, word) in area.split(' ').enumerate() {
         let at = offset;
         offset = offset.saturating_add(word.len()).saturating_add(1);
-        // A word is never split: a mark inside it ("Feet/Gilpin", "St.Thomas...St.") ends the
-        // head before the word; a comma that ends a word ends the head after it.
+        // NWS joins places with '/' or "..." ("Arlington/Falls Church/Alexandria",
+        // "St.Thomas...St. John.."): the head ends with the first place, at the mark.
+        let list_mark = [word.find('/'), word.find("...")]
+            .into_iter()
+            .flatten()
+            .min();
+        if let Some(mark @ 1..) = list_mark {
+            end = at.saturating_add(mark);
+            break;
+        }
+        // Any other mark inside a word ("abc(def)", a word that opens with '/') ends the head
+        // before the word; a comma that ends a word ends the head after it.
         let inner_comma = word.trim_end_matches(',').contains(',');
         if word.contains(['/', '(']) || word.contains("...") || inner_comma {
             end = at;
@@ -934,6 +1067,64 @@ mod tests {
             clock_as(at(36_000, 0), ClockForm::Full).as_str(),
             "10:00 AM UTC"
         );
+    }
+
+    #[test]
+    fn a_list_of_places_heads_with_its_first() {
+        assert_eq!(area_head("Arlington/Falls Church/Alexandria"), "Arlington");
+        assert_eq!(
+            area_head("Elbert/Central and East Douglas Counties Above 6000 Feet"),
+            "Elbert"
+        );
+        assert_eq!(
+            area_head("St.Thomas...St. John.. and Adjacent Islands"),
+            "St.Thomas"
+        );
+        assert_eq!(area_head("Clear Creek/Gilpin Counties"), "Clear Creek");
+        // A mark that opens the name is no list: the area stays whole.
+        assert_eq!(area_head("/Falls"), "/Falls");
+    }
+
+    #[test]
+    fn a_state_code_is_dropped_only_when_it_is_one() {
+        assert_eq!(without_state("Schoodic Point, ME"), "Schoodic Point");
+        assert_eq!(without_state("S of Oregon Inlet NC"), "S of Oregon Inlet");
+        assert_eq!(
+            without_state("Lake Michigan Michigan City IN"),
+            "Lake Michigan Michigan City"
+        );
+        assert_eq!(without_state("Clatsop Co Coast"), "Clatsop Co Coast");
+        assert_eq!(without_state("Point XX"), "Point XX");
+        assert_eq!(without_state("ME"), "ME");
+        assert_eq!(without_state(", ME"), ", ME");
+    }
+
+    #[test]
+    fn implied_words_are_found_as_a_run() {
+        let rest = |s: &'static str| s.split_whitespace();
+        assert_eq!(implied_run("U.S.", rest("Waters Strait")), Some(2));
+        assert_eq!(implied_run("us", rest("WATERS")), Some(2));
+        assert_eq!(implied_run("U.S.", rest("Coast")), None);
+        assert_eq!(implied_run("U.S.", rest("")), None);
+        assert_eq!(implied_run("Waters", rest("Strait")), None);
+        assert!(only_implied("U.S. Waters"));
+        assert!(!only_implied("Central U.S. Waters Strait"));
+    }
+
+    fn short_area(head: &str) -> std::string::String {
+        let mut draft = Draft::default();
+        write_short_area(head, PLAIN, &mut draft);
+        draft.as_str().into()
+    }
+
+    #[test]
+    fn short_areas_drop_implied_words_but_never_the_whole_name() {
+        assert_eq!(
+            short_area("West Entrance U.S. Waters Strait Of Juan De Fuca"),
+            "W Ent. Strait Of Juan De Fuca"
+        );
+        assert_eq!(short_area("Schoodic Point, ME"), "Schoodic Point ME");
+        assert_eq!(short_area("U.S. Waters"), "U.S. Waters");
     }
 
     #[test]

@@ -101,6 +101,7 @@ impl Classes {
     }
 
     /// The trimming rules' classes (the constants of type `u32`).
+    #[cfg_attr(not(feature = "freetext"), allow(dead_code))] // the rules are feature `freetext`
     pub fn low(self) -> u32 {
         // Truncation keeps exactly the low half.
         self.0 as u32

@@ -1,7 +1,9 @@
-//! Frames: a header, a postcard message and a CRC, COBS-encoded between 0x00 delimiters.
+//! Frames: a header, a postcard message and a CRC, COBS-encoded, then Reed-Solomon parity
+//! ([`super::fec`]), between 0x00 delimiters.
 //!
 //! ```text
-//! on the wire:  [0x00]  COBS( version | seq lo | seq hi | type | body… | crc32c (4, LE) )  0x00
+//! on the wire:  [0x00]  COBS( version | seq lo | seq hi | type | body… | crc32c (4, LE) )
+//!                       COBS( RS parity of those COBS bytes )  0x00
 //! ```
 //!
 //! The leading 0x00 is optional: a sender puts one before a frame when the line may have been
@@ -18,6 +20,7 @@ use postcard::ser_flavors::{Cobs, Slice, crc::CrcModifier};
 use serde::{Deserialize, Serialize};
 
 use super::PROTOCOL_VERSION;
+use super::fec;
 use super::message::{LAST_TYPE_CODE, Message};
 
 /// The frame delimiter. COBS guarantees it appears nowhere else.
@@ -38,18 +41,29 @@ pub const fn decoded_len(body: usize) -> usize {
     HEADER_BYTES.saturating_add(body).saturating_add(CRC_BYTES)
 }
 
-/// Encoded size on the wire (COBS and the trailing delimiter) of a decoded frame of `decoded`
-/// bytes. COBS adds one byte per 254 and one at the start.
-pub const fn wire_len(decoded: usize) -> usize {
+/// COBS bytes (at most) of a decoded frame of `decoded` bytes: one code byte per 254 and one
+/// at the start.
+pub const fn cobs_len(decoded: usize) -> usize {
     decoded
         .saturating_add(decoded.div_ceil(254))
         .saturating_add(1) // COBS's first code byte when decoded < 254
-        .saturating_add(1) // the trailing delimiter
+}
+
+/// Encoded size on the wire (COBS, the error-correction parity and the trailing delimiter) of a
+/// decoded frame of `decoded` bytes.
+pub const fn wire_len(decoded: usize) -> usize {
+    let cobs = cobs_len(decoded);
+    cobs.saturating_add(fec::overhead(cobs)).saturating_add(1) // the trailing delimiter
 }
 
 /// The longest frame of the protocol on the wire (a record of
 /// [`super::MAX_WIRE_RECORD_BYTES`]); buffers sized to this take any frame.
 pub const MAX_WIRE_FRAME: usize = wire_len(decoded_len(Message::POSTCARD_MAX_SIZE));
+
+const _: () = assert!(
+    fec::blocks(cobs_len(decoded_len(Message::POSTCARD_MAX_SIZE))) <= fec::MAX_BLOCKS,
+    "the longest frame needs more parity blocks than fec allows"
+);
 
 /// The longest frame on the wire carrying a record of at most `max_record` bytes: the receive
 /// buffer a board needs when it announces that `max_record` in its Hello.
@@ -91,8 +105,8 @@ pub enum EncodeError {
     RecordTooLong,
 }
 
-/// Encodes `msg` with sequence number `seq` into `out`: COBS bytes and the trailing delimiter,
-/// no leading delimiter. Returns the number of bytes written.
+/// Encodes `msg` with sequence number `seq` into `out`: COBS bytes, their parity and the
+/// trailing delimiter, no leading delimiter. Returns the number of bytes written.
 pub fn encode(seq: u16, msg: &Message, out: &mut [u8]) -> Result<usize, EncodeError> {
     if let Message::Record(json) = msg
         && json.0.len() > super::MAX_WIRE_RECORD_BYTES
@@ -107,9 +121,15 @@ pub fn encode(seq: u16, msg: &Message, out: &mut [u8]) -> Result<usize, EncodeEr
     // The CRC sees the plain bytes first, then hands them (and itself) to COBS.
     let cobs = Cobs::try_new(Slice::new(out)).map_err(|_| EncodeError::BufferTooSmall)?;
     let flavor = CrcModifier::new(cobs, FRAME_CRC.digest());
-    postcard::serialize_with_flavor(&frame, flavor)
+    let written = postcard::serialize_with_flavor(&frame, flavor)
         .map(|written| written.len())
-        .map_err(|_| EncodeError::BufferTooSmall)
+        .map_err(|_| EncodeError::BufferTooSmall)?;
+    // postcard ended the COBS bytes with a delimiter: the parity goes in its place.
+    let cobs = written.saturating_sub(1);
+    let len = fec::protect(out, cobs).map_err(|_| EncodeError::BufferTooSmall)?;
+    let end = out.get_mut(len).ok_or(EncodeError::BufferTooSmall)?;
+    *end = DELIMITER;
+    Ok(len.saturating_add(1))
 }
 
 /// A frame that arrived whole and checked.
@@ -154,6 +174,10 @@ pub struct RxStats {
     pub version: u32,
     pub unknown_type: u32,
     pub malformed: u32,
+    /// Frames accepted after error correction repaired them (also counted in `frames`).
+    pub corrected: u32,
+    /// Bytes the error correction repaired in those frames.
+    pub fixed_bytes: u32,
 }
 
 impl RxStats {
@@ -230,6 +254,8 @@ impl<const N: usize> Receiver<N> {
                 version: 0,
                 unknown_type: 0,
                 malformed: 0,
+                corrected: 0,
+                fixed_bytes: 0,
             },
         }
     }
@@ -297,9 +323,21 @@ impl<const N: usize> Receiver<N> {
     }
 
     fn finish(&mut self, len: usize) -> Received<'_> {
-        match decode_in_place(self.buf.get_mut(..len).unwrap_or_default()) {
+        let bytes = self.buf.get_mut(..len).unwrap_or_default();
+        // Bytes of no frame's length are tried whole: they fail one of the checks below.
+        let repair = fec::repair(bytes).unwrap_or(fec::Repair {
+            data: len,
+            ..fec::Repair::default()
+        });
+        let cobs = self.buf.get_mut(..repair.data).unwrap_or_default();
+        match decode_in_place(cobs) {
             Ok(frame) => {
                 self.stats.frames = self.stats.frames.wrapping_add(1);
+                if repair.damaged() {
+                    self.stats.corrected = self.stats.corrected.wrapping_add(1);
+                    let fixed = u32::try_from(repair.fixed).unwrap_or(u32::MAX);
+                    self.stats.fixed_bytes = self.stats.fixed_bytes.wrapping_add(fixed);
+                }
                 Received::Frame(frame)
             }
             Err(fault) => {
@@ -310,7 +348,8 @@ impl<const N: usize> Receiver<N> {
     }
 }
 
-/// Decodes one frame's COBS bytes (without delimiters) in place and checks it.
+/// Decodes one frame's COBS bytes (without delimiters and parity: see [`fec::repair`]) in place
+/// and checks it.
 pub fn decode_in_place(cobs_bytes: &mut [u8]) -> Result<Frame<'_>, Fault> {
     let decoded_len = cobs::decode_in_place(cobs_bytes).map_err(|_| Fault::Cobs)?;
     let decoded = cobs_bytes.get(..decoded_len).ok_or(Fault::Cobs)?;
@@ -372,17 +411,32 @@ mod tests {
     }
 
     #[test]
-    fn a_flipped_bit_is_a_crc_fault() {
+    fn a_flipped_bit_is_corrected_and_counted() {
         let mut wire = [0u8; 64];
         let n = encode(1, &Message::TimeSync(1_700_000_000), &mut wire).unwrap();
         wire[3] ^= 0x10;
         let mut rx: Receiver<64> = Receiver::new();
         let (_, got) = rx.feed(&wire[..n]);
+        assert!(matches!(got, Some(Received::Frame(Frame { seq: 1, .. }))));
+        assert_eq!(rx.stats().faults(), 0);
+        assert_eq!((rx.stats().corrected, rx.stats().fixed_bytes), (1, 1));
+    }
+
+    #[test]
+    fn more_wrong_bytes_than_the_parity_corrects_are_a_fault() {
+        let mut wire = [0u8; 64];
+        let n = encode(1, &Message::TimeSync(1_700_000_000), &mut wire).unwrap();
+        for b in &mut wire[1..5] {
+            *b ^= 0x10;
+        }
+        let mut rx: Receiver<64> = Receiver::new();
+        let (_, got) = rx.feed(&wire[..n]);
         assert!(matches!(
             got,
-            Some(Received::Fault(Fault::Crc | Fault::Cobs))
+            Some(Received::Fault(Fault::Crc | Fault::Cobs | Fault::Runt))
         ));
         assert_eq!(rx.stats().faults(), 1);
+        assert_eq!(rx.stats().corrected, 0);
     }
 
     #[test]

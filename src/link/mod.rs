@@ -4,10 +4,13 @@
 //! - [`message`]: what is said ([`Message`]), postcard-encoded.
 //! - [`frame`]: how it is framed (header, CRC-32C, COBS) and a [`Receiver`] that survives any
 //!   byte stream.
+//! - [`fec`]: Reed-Solomon parity on every frame, so a few corrupted bytes are repaired
+//!   instead of costing a retransmission.
 //! - [`session`]: the board's side of a session: sequence numbers, acknowledgements and
 //!   credits, duplicate suppression, the handshake after a reset. The host's side is in
 //!   host-tools.
 
+pub mod fec;
 pub mod frame;
 pub mod message;
 pub mod session;
@@ -24,7 +27,8 @@ pub use session::{BoardConfig, BoardSession, BoardStats, Event, Verdict};
 
 /// The protocol version in every frame header. A receiver drops frames of other versions
 /// (counting them), so mixed versions fail loudly instead of misreading each other.
-pub const PROTOCOL_VERSION: u8 = 1;
+/// Version 2 added the error-correction parity to every frame.
+pub const PROTOCOL_VERSION: u8 = 2;
 
 /// CRC-32C of [`SCHEMA`]: sent in the Hello so a host can refuse a board built from a different
 /// message layout before any digest is misread.

@@ -9,6 +9,7 @@ compile_error!(
 
 pub mod boot;
 pub mod clock;
+pub mod firmware;
 pub mod mmio;
 pub mod oled;
 pub mod uart;

@@ -1,55 +1,13 @@
-//! The alert-digest firmware for QEMU's lm3s6965evb: the core's device application between
-//! UART0 and the OLED. Everything it does is the core's; this file only wires the board.
+//! The alert-digest firmware for QEMU's lm3s6965evb, as users get it by default: digests
+//! condensed by the host (`alert-digest send`), stored and drawn on the OLED. Everything it does
+//! is the core's; the loop is in src/firmware.rs.
 #![no_std]
 #![no_main]
 
-use alert_digest::device::Device;
-use alert_digest::display::{Layout, OLED128X64, OledCard, TextArea};
-use alert_digest::link::session::{BOARD_MAX_RECORD_BYTES, DEFAULT_WINDOW};
-use alert_digest::link::{BoardConfig, DisplayInfo, display_kind};
-use alert_digest_qemu_lm3s6965::{boot, clock, oled::Oled, uart::Uart};
 use cortex_m_rt::entry;
-use embedded_io::ReadReady;
 use panic_semihosting as _;
-
-/// Alerts kept: a few screens' worth of rotation on the card.
-const ALERTS: usize = 16;
-/// Text capacity of a digest: the card's five lines of 20 glyphs.
-const TEXT_BYTES: usize = 100;
 
 #[entry]
 fn main() -> ! {
-    let core = cortex_m::Peripherals::take().unwrap_or_else(|| unreachable!("taken once, at boot"));
-    clock::start(core.SYST);
-    let mut uart = Uart::new();
-    let mut oled = Oled::new();
-    let area: TextArea = OledCard::TEXT.with_max_bytes(TEXT_BYTES);
-    let size = OLED128X64.size();
-    let config = BoardConfig {
-        display: DisplayInfo {
-            kind: display_kind::OLED,
-            width: size.width as u16,
-            height: size.height as u16,
-            budget: TEXT_BYTES as u8,
-        },
-        max_record: BOARD_MAX_RECORD_BYTES as u16,
-        window: DEFAULT_WINDOW,
-    };
-    let mut device: Device<TextArea, ALERTS, TEXT_BYTES> =
-        Device::new(config, boot::next_id(), None, area);
-    loop {
-        let now = u64::from(clock::millis());
-        // The UART cannot fail (its error type is Infallible).
-        let _ = device.poll(&mut uart, now);
-        device.tick(now);
-        if device.needs_draw() {
-            let _ = device.draw(&OLED128X64, &mut oled, now, 0);
-            oled.flush();
-            device.drawn(now);
-        }
-        // Sleep until the next byte or the next millisecond tick.
-        if !uart.read_ready().unwrap_or(true) {
-            cortex_m::asm::wfi();
-        }
-    }
+    alert_digest_qemu_lm3s6965::firmware::run()
 }

@@ -11,16 +11,18 @@
 //!
 //! Every byte sent carries a tag (which frame, which position); an [`Oracle`] at each receiver
 //! watches the bytes that actually arrive and counts the frames that arrived whole and the
-//! stretches between delimiters that did not. A correct receiver accepts exactly the former and
-//! counts exactly the latter as faults, so tests can hold the receivers' counters to the faults
-//! injected. Deterministic for a seed.
+//! stretches between delimiters that did not, and among those the frames that arrived with
+//! every byte in place but some corrupted (which error correction may repair) and those whose
+//! corruption is within the parity's power (which it must repair). A correct receiver accepts
+//! the whole frames and the repaired ones and counts every other stretch as a fault, so tests
+//! can hold the receivers' counters to the faults injected. Deterministic for a seed.
 
 use std::collections::VecDeque;
 use std::time::Duration;
 
 use alert_digest::link::session::BOARD_TX_BYTES;
 use alert_digest::link::{
-    BoardConfig, BoardSession, BoardStats, DELIMITER, Event, Resume, Verdict,
+    BoardConfig, BoardSession, BoardStats, DELIMITER, Event, Resume, Verdict, fec,
 };
 
 use super::{HostConfig, HostEvent, HostSession, Outgoing};
@@ -257,8 +259,14 @@ pub struct Oracle {
     seg: Seg,
     /// Frames that arrived whole: a receiver must accept exactly these.
     pub intact: u64,
-    /// Damaged stretches: a receiver must count exactly these as faults.
+    /// Damaged stretches: a receiver must count each of these as a fault, or repair it.
     pub damaged: u64,
+    /// Damaged stretches that are one whole frame with some bytes corrupted (none lost or
+    /// added): the most a receiver can repair.
+    pub repairable: u64,
+    /// Of those, the frames with at most [`fec::CORRECTABLE`] corrupted bytes in each block of
+    /// their COBS bytes and none in the parity: a receiver must repair all of these.
+    pub surely_repairable: u64,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -269,8 +277,40 @@ enum Seg {
         frame: u64,
         next: u32,
         len: u32,
+        hits: Hits,
     },
     Broken,
+}
+
+/// Where the corrupted bytes of a frame that is otherwise arriving whole fell.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Hits {
+    /// Corrupted bytes in each parity block's share of the COBS bytes.
+    per_block: [u8; fec::MAX_BLOCKS],
+    /// Any in the encoded parity after them.
+    in_parity: bool,
+    any: bool,
+}
+
+impl Hits {
+    fn add(mut self, index: u32, len: u32) -> Self {
+        self.any = true;
+        let data = fec::split(len as usize).unwrap_or(0);
+        let at = index as usize;
+        match self.per_block.get_mut(at / fec::BLOCK_DATA) {
+            Some(n) if at < data => *n = n.saturating_add(1),
+            _ => self.in_parity = true,
+        }
+        self
+    }
+
+    fn surely_repairable(&self) -> bool {
+        !self.in_parity
+            && self
+                .per_block
+                .iter()
+                .all(|&n| usize::from(n) <= fec::CORRECTABLE)
+    }
 }
 
 impl Oracle {
@@ -280,13 +320,31 @@ impl Oracle {
             // corrupted to zero): the receiver cannot tell, and need not.
             match self.seg {
                 Seg::Empty => {}
-                Seg::Tracking { next, len, .. } if next == len => self.intact += 1,
+                Seg::Tracking {
+                    next, len, hits, ..
+                } if next == len => {
+                    if !hits.any {
+                        self.intact += 1;
+                    } else {
+                        self.damaged += 1;
+                        self.repairable += 1;
+                        if hits.surely_repairable() {
+                            self.surely_repairable += 1;
+                        }
+                    }
+                }
                 _ => self.damaged += 1,
             }
             self.seg = Seg::Empty;
             return;
         }
-        let clean = !a.modified;
+        let hit = |hits: Hits, index: u32, len: u32| {
+            if a.modified {
+                hits.add(index, len)
+            } else {
+                hits
+            }
+        };
         self.seg = match (self.seg, a.tag) {
             (
                 Seg::Empty,
@@ -295,20 +353,27 @@ impl Oracle {
                     index: 0,
                     len,
                 },
-            ) if clean => Seg::Tracking {
+            ) => Seg::Tracking {
                 frame,
                 next: 1,
                 len,
+                hits: hit(Hits::default(), 0, len),
             },
             (
-                Seg::Tracking { frame, next, len },
+                Seg::Tracking {
+                    frame,
+                    next,
+                    len,
+                    hits,
+                },
                 Tag::Data {
                     frame: f, index, ..
                 },
-            ) if clean && f == frame && index == next => Seg::Tracking {
+            ) if f == frame && index == next => Seg::Tracking {
                 frame,
                 next: next + 1,
                 len,
+                hits: hit(hits, index, len),
             },
             _ => Seg::Broken,
         };

@@ -9,6 +9,8 @@ use alert_digest::device::Device;
 use alert_digest::display::{Facts, Layout, OLED128X64, OledCard, TextArea};
 use alert_digest::{ByteBudget, Digest, Fit, MAX_BUDGET, condense_to_fit, parse_record};
 use alert_digest_qemu_lm3s6965::clock::SYSTEM_CLOCK_HZ;
+// The firmware's alerts and digest capacity.
+use alert_digest_qemu_lm3s6965::firmware::{ALERTS, TEXT_BYTES};
 use alert_digest_qemu_lm3s6965::oled::Oled;
 use cortex_m::peripheral::SYST;
 use cortex_m::peripheral::syst::SystClkSource;
@@ -16,9 +18,6 @@ use cortex_m_rt::entry;
 use cortex_m_semihosting::{debug, hprintln};
 use panic_semihosting as _;
 
-/// The firmware's alerts and digest capacity (src/main.rs).
-const ALERTS: usize = 16;
-const TEXT_BYTES: usize = 100;
 /// Runs of each measurement; the mean hides SysTick's resolution (one tick is 20 instructions).
 const RUNS: u32 = 20;
 /// SysTick is a 24-bit down-counter.
