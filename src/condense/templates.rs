@@ -578,6 +578,20 @@ impl Ladder for Warning {
         let Some(s) = WARNING_STEPS.get(step) else {
             return false;
         };
+        let more_areas = || Self::areas(record).nth(1).is_some();
+        let event = record.object.unwrap_or_default();
+        // The head is only worked out for the steps that need it (it costs a scan of the area).
+        let head = || Self::areas(record).next().map(area_head);
+        // Contracting an event without contractions would repeat the step before.
+        let previous = step.checked_sub(1).and_then(|p| WARNING_STEPS.get(p));
+        let only_contracts = previous.is_some_and(|p| {
+            WarningStep {
+                event: s.event,
+                ..*p
+            } == *s
+        });
+        // A step may repeat the one before it (an area without qualifiers is its own head);
+        // it then costs a try, never a worse result.
         // Without an end, the steps that drop it would repeat those that keep it.
         (s.time || Self::end(record).is_some())
             && (s.areas != Areas::FirstAndCount || more_areas())
