@@ -220,6 +220,8 @@ fn send_over_a_unix_socket_reaches_the_board_and_its_oled() {
     assert_eq!(stats["exit"], "exit-after");
     assert_eq!(stats["store"]["added"], 5);
     assert_eq!(stats["link"]["faults"], 0);
+    // A clean socket: nothing for the error correction to repair.
+    assert_eq!(stats["link"]["corrected"], 0);
     assert!(!socket.exists(), "the socket file is removed on exit");
 
     // The PNG is the core layout's card for the same digests, ranked by the store, with the

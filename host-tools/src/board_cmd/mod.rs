@@ -235,6 +235,8 @@ fn finish(args: &Args, board: &SimulatedBoard, ran: Duration, exit: Exit) -> any
             "frames": link.rx.frames,
             "faults": link.rx.faults(),
             "crc": link.rx.crc,
+            "corrected": link.rx.corrected,
+            "fixed_bytes": link.rx.fixed_bytes,
             "delivered": link.delivered,
             "rejected": link.rejected,
             "duplicates": link.duplicates,
