@@ -526,6 +526,18 @@ fn surrogate_pair(s: &str) -> Option<char> {
     char::from_u32(code)
 }
 
+/// `s` without leading and trailing whitespace, as `str::trim` gives it; most fields start and
+/// end with an ASCII letter or digit, and are then returned without decoding any character.
+fn trim(s: &str) -> &str {
+    let solid = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+    let bytes = s.as_bytes();
+    if solid(bytes.first()) && solid(bytes.last()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
 /// Turns the raw values into a typed record.
 struct Validator<'a, 'r> {
     json: &'a [u8],
@@ -598,7 +610,7 @@ impl<'a> Validator<'a, '_> {
         match self.raw.get(field) {
             None => Ok(None),
             Some(RawValue::Str(raw)) => {
-                let s = self.arena.unescape(raw, field)?.trim();
+                let s = trim(self.arena.unescape(raw, field)?);
                 if s.len() > max {
                     return Err(Error::FieldTooLong {
                         field,

@@ -91,6 +91,10 @@ impl Draft {
 
     /// Appends the words of `field` in `style`, after a space unless the draft is empty.
     pub fn phrase(&mut self, field: &str, style: Style) {
+        // A draft that has overflowed takes no more words: the field need not even be read.
+        if self.overflowed {
+            return;
+        }
         let shouting = is_shouting(field);
         let mut words = words(field);
         let mut first = true;
@@ -102,7 +106,7 @@ impl Draft {
             // Dropping comes before abbreviating: "U.S. fighter jet" loses "U.S.".
             if let Some(n) = style
                 .drop_modifiers
-                .then(|| modifier(ahead.clone()))
+                .then(|| modifier(word, ahead.clone()))
                 .flatten()
             {
                 skip(&mut words, n);
@@ -110,7 +114,7 @@ impl Draft {
             }
             let abbreviation = style
                 .abbreviate
-                .then(|| lookup(ahead, ABBREVIATIONS, &ABBREVIATION_INITIALS, |e| e.0))
+                .then(|| lookup(word, ahead, ABBREVIATIONS, &ABBREVIATION_STARTS, |e| e.0))
                 .flatten();
             if let Some((n, (_, replacement), trailing)) = abbreviation {
                 skip(&mut words, n);
@@ -236,7 +240,34 @@ enum Case {
 
 /// The words of a field: separated by whitespace or control characters.
 pub fn words(text: &str) -> impl Iterator<Item = &str> + Clone {
-    text.split(is_separator).filter(|w| !w.is_empty())
+    Words { rest: text }
+}
+
+/// [`words`], scanned a byte at a time: only a non-ASCII character is decoded.
+#[derive(Clone)]
+struct Words<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let text = self.rest.trim_start_matches(is_separator);
+        let end = text
+            .bytes()
+            .position(|b| b <= b' ' || b == 0x7f || !b.is_ascii())
+            .unwrap_or(text.len());
+        let (word, rest) = match text.as_bytes().get(end) {
+            // A non-ASCII character: the word may go on past it.
+            Some(b) if !b.is_ascii() => text.find(is_separator).map_or((text, ""), |at| {
+                text.split_at_checked(at).unwrap_or((text, ""))
+            }),
+            _ => text.split_at_checked(end).unwrap_or((text, "")),
+        };
+        self.rest = rest;
+        (!word.is_empty()).then_some(word)
+    }
 }
 
 fn is_separator(c: char) -> bool {
@@ -249,10 +280,10 @@ fn skip<'a>(words: &mut impl Iterator<Item = &'a str>, n: usize) {
     }
 }
 
-/// How many words a droppable modifier at the start of `words` takes, if one is there and a
-/// head word follows it (the last word of a phrase is never dropped).
-fn modifier<'w>(words: impl Iterator<Item = &'w str> + Clone) -> Option<usize> {
-    let (n, _, trailing) = lookup(words.clone(), MODIFIERS, &MODIFIER_INITIALS, |m| m)?;
+/// How many words a droppable modifier at the start of `words` (whose first is `first`) takes,
+/// if one is there and a head word follows it (the last word of a phrase is never dropped).
+fn modifier<'w>(first: &'w str, words: impl Iterator<Item = &'w str> + Clone) -> Option<usize> {
+    let (n, _, trailing) = lookup(first, words.clone(), MODIFIERS, &MODIFIER_STARTS, |m| m)?;
     let mut after = words.skip(n);
     (trailing.is_empty() && after.next().is_some()).then_some(n)
 }
@@ -260,18 +291,20 @@ fn modifier<'w>(words: impl Iterator<Item = &'w str> + Clone) -> Option<usize> {
 /// Whether a field is written in ALL CAPS.
 pub fn is_shouting(text: &str) -> bool {
     let mut capitals = 0usize;
-    // ASCII bytes are checked as bytes; decoding is only needed for the rest.
-    let ascii_end = text
-        .bytes()
-        .position(|b| !b.is_ascii())
-        .unwrap_or(text.len());
-    let (ascii, rest) = text.split_at_checked(ascii_end).unwrap_or((text, ""));
-    for b in ascii.bytes() {
+    // ASCII bytes are checked as bytes, stopping at the first lower-case letter (most fields
+    // have one within a few bytes); decoding is only needed from the first other byte on.
+    let mut ascii_end = text.len();
+    for (i, b) in text.bytes().enumerate() {
+        if !b.is_ascii() {
+            ascii_end = i;
+            break;
+        }
         if b.is_ascii_lowercase() {
             return false;
         }
         capitals = capitals.saturating_add(usize::from(b.is_ascii_uppercase()));
     }
+    let rest = text.get(ascii_end..).unwrap_or_default();
     for c in rest.chars() {
         if c.is_lowercase() {
             return false;
@@ -310,17 +343,18 @@ fn title_case(word: &str, first: bool) -> Case {
     }
 }
 
-/// Matches the leading words of `words` against a sorted phrase table: the entry, how many
-/// words it took, and the punctuation that trailed its last word.
+/// Matches the leading words of `words` (the first of which, `first`, the caller has already
+/// split off) against a sorted phrase table: the entry, how many words it took, and the
+/// punctuation that trailed its last word.
 fn lookup<'w, T: Copy>(
+    first: &'w str,
     words: impl Iterator<Item = &'w str> + Clone,
     table: &'static [T],
-    initials: &Initials,
+    starts: &Starts,
     key: fn(T) -> &'static str,
 ) -> Option<(usize, T, &'w str)> {
-    let first = words.clone().next()?;
     // "County." and "U.S.," are found as "County" and "U.S.".
-    for probe in without_trailing_punctuation(first).filter(|p| initials.may_start(p.0)) {
+    for probe in without_trailing_punctuation(first).filter(|p| starts.may_start(p.0)) {
         for entry in lexicon::starting_with(table, key, probe.0) {
             if let Some((n, trailing)) = matches(words.clone(), key(entry)) {
                 return Some((n, entry, trailing));
@@ -329,6 +363,108 @@ fn lookup<'w, T: Copy>(
     }
     None
 }
+
+/// The first words of a phrase table's entries, as a filter a word passes when it may start one
+/// (never failing one that does): its [`Initials`] (first letter and length), then a Bloom
+/// filter of the first words themselves, built at compile time. Most words of most fields start
+/// no entry; this answers for them in a few instructions per byte instead of a binary search.
+pub struct Starts {
+    initials: Initials,
+    bloom: [u64; BLOOM_WORDS],
+}
+
+/// Bits of each Bloom filter: 1024 for about 60 to 90 first words, two bits each, so about one
+/// word in 100 that starts no entry still costs a binary search. 128 bytes of flash a table.
+const BLOOM_WORDS: usize = 16;
+const BLOOM_BITS: u64 = (BLOOM_WORDS as u64) * 64;
+
+impl Starts {
+    const fn new(initials: Initials) -> Self {
+        Self {
+            initials,
+            bloom: [0; BLOOM_WORDS],
+        }
+    }
+
+    /// The filter with `entry`'s first word added. Only ever evaluated at compile time (for
+    /// the statics below), so an index out of range would fail the build, never a running
+    /// program; and both bits are below `BLOOM_BITS` by construction.
+    #[allow(clippy::indexing_slicing)]
+    const fn with(mut self, entry: &str) -> Self {
+        let (a, b) = bloom_bits(first_word_bytes(entry.as_bytes()));
+        self.bloom[a / 64] |= 1u64.wrapping_shl((a % 64) as u32);
+        self.bloom[b / 64] |= 1u64.wrapping_shl((b % 64) as u32);
+        self
+    }
+
+    fn may_start(&self, word: &str) -> bool {
+        if !self.initials.may_start(word) {
+            return false;
+        }
+        let (a, b) = bloom_bits(word.as_bytes());
+        let bit = |i: usize| {
+            self.bloom
+                .get(i / 64)
+                .is_some_and(|w| w & 1u64.wrapping_shl((i % 64) as u32) != 0)
+        };
+        bit(a) && bit(b)
+    }
+}
+
+/// The bytes of `entry` up to its first space.
+const fn first_word_bytes(entry: &[u8]) -> &[u8] {
+    let mut len = 0usize;
+    let mut rest = entry;
+    while let [b, tail @ ..] = rest {
+        if *b == b' ' {
+            break;
+        }
+        len = len.wrapping_add(1);
+        rest = tail;
+    }
+    match entry.split_at_checked(len) {
+        Some((first, _)) => first,
+        None => entry,
+    }
+}
+
+/// The filter's two bits for a word: FNV-1a of its bytes, ASCII letters folded to lower case
+/// (entries are matched ignoring ASCII case).
+const fn bloom_bits(word: &[u8]) -> (usize, usize) {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut rest = word;
+    while let [b, tail @ ..] = rest {
+        hash ^= b.to_ascii_lowercase() as u64;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+        rest = tail;
+    }
+    (
+        (hash % BLOOM_BITS) as usize,
+        (hash.wrapping_shr(32) % BLOOM_BITS) as usize,
+    )
+}
+
+/// [`Starts`] of [`ABBREVIATIONS`].
+static ABBREVIATION_STARTS: Starts = {
+    let mut starts = Starts::new(ABBREVIATION_INITIALS);
+    let mut rest = ABBREVIATIONS;
+    while let [(entry, _), tail @ ..] = rest {
+        starts = starts.with(entry);
+        rest = tail;
+    }
+    starts
+};
+
+/// [`Starts`] of [`MODIFIERS`].
+static MODIFIER_STARTS: Starts = {
+    let mut starts = Starts::new(MODIFIER_INITIALS);
+    let mut rest = MODIFIERS;
+    while let [entry, tail @ ..] = rest {
+        starts = starts.with(entry);
+        rest = tail;
+    }
+    starts
+};
 
 /// `word`, then `word` with one, two, … trailing punctuation marks removed (with what was
 /// removed), as long as it ends in one.

@@ -555,12 +555,8 @@ impl Warning {
     }
 
     fn areas<'a>(record: &EventRecord<'a>) -> impl Iterator<Item = &'a str> + Clone {
-        record
-            .place
-            .or(record.region)
-            .unwrap_or_default()
-            // NWS writes "Gentry; Harrison"; a ';' inside a word does not split it.
-            .split("; ")
+        // NWS writes "Gentry; Harrison"; a ';' inside a word does not split it.
+        AreaNames::new(record.place.or(record.region).unwrap_or_default())
             .map(str::trim)
             .filter(|a| !a.is_empty())
     }
@@ -677,6 +673,39 @@ impl Ladder for Warning {
                 draft.phrase(weekday(end), PLAIN);
             }
         }
+    }
+}
+
+/// `text.split("; ")`, without building a substring searcher each time: the ladder splits
+/// the areas at every step.
+#[derive(Clone)]
+struct AreaNames<'a> {
+    rest: Option<&'a str>,
+}
+
+impl<'a> AreaNames<'a> {
+    fn new(text: &'a str) -> Self {
+        Self { rest: Some(text) }
+    }
+}
+
+impl<'a> Iterator for AreaNames<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let text = self.rest?;
+        let bytes = text.as_bytes();
+        let mut from = 0usize;
+        while let Some(found) = bytes.get(from..).and_then(|b| memchr::memchr(b';', b)) {
+            let at = from.saturating_add(found);
+            if bytes.get(at.saturating_add(1)) == Some(&b' ') {
+                self.rest = text.get(at.saturating_add(2)..);
+                return text.get(..at);
+            }
+            from = at.saturating_add(1);
+        }
+        self.rest = None;
+        Some(text)
     }
 }
 
@@ -808,7 +837,10 @@ fn write_area(area: &str, style: Style, draft: &mut Draft) {
 
 /// "Creek, OK" -> ("Creek", "OK"): an area that ends in a comma and a two-letter code.
 fn state_suffix(area: &str) -> Option<(&str, &str)> {
-    let (name, code) = area.rsplit_once(", ")?;
+    // `rsplit_once(", ")`, by bytes: the ladder asks it of every area at every step.
+    let comma = area.as_bytes().windows(2).rposition(|pair| pair == b", ")?;
+    let name = area.get(..comma)?;
+    let code = area.get(comma.saturating_add(2)..)?;
     let code = code.trim();
     (code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())).then_some((name, code))
 }
@@ -923,12 +955,26 @@ pub fn clock_as(t: Timestamp, form: ClockForm) -> String<16> {
     };
     let half = if hour < 12 { "AM" } else { "PM" };
     let zone = if t.offset_seconds == 0 { " UTC" } else { "" };
+    // Written digit by digit: `write!` costs the ladder more than the rest of a step.
+    let digit = |n: i64| char::from_digit(u32::try_from(n.rem_euclid(10)).unwrap_or(0), 10);
     let mut out = String::new();
-    let _ = match (form, minute) {
-        (ClockForm::Full, _) => write!(out, "{hour12}:{minute:02} {half}{zone}"),
-        (ClockForm::Compact, 0) => write!(out, "{hour12}{half}{zone}"),
-        (ClockForm::Compact, _) => write!(out, "{hour12}:{minute:02}{half}{zone}"),
+    let mut push = |c: Option<char>| {
+        let _ = c.map(|c| out.push(c));
     };
+    if hour12 >= 10 {
+        push(digit(hour12 / 10));
+    }
+    push(digit(hour12));
+    if form == ClockForm::Full || minute != 0 {
+        push(Some(':'));
+        push(digit(minute / 10));
+        push(digit(minute));
+    }
+    if form == ClockForm::Full {
+        push(Some(' '));
+    }
+    let _ = out.push_str(half);
+    let _ = out.push_str(zone);
     out
 }
 
@@ -993,6 +1039,47 @@ mod tests {
         assert_eq!(
             strip_distance("North of the border of Chile"),
             "North of the border of Chile"
+        );
+    }
+
+    #[test]
+    fn area_names_split_as_str_split_does() {
+        for text in [
+            "",
+            "Gentry; Harrison",
+            "a;b; c",
+            "a;; b",
+            "a; ",
+            "; a",
+            "a;",
+            "a; ; b; ",
+            "Zürich; Genève;x; y",
+        ] {
+            let ours: std::vec::Vec<&str> = AreaNames::new(text).collect();
+            let std: std::vec::Vec<&str> = text.split("; ").collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn compact_clock_drops_the_space_and_whole_minutes() {
+        // 2025-10-18T19:15:00-05:00 and 23:00, 00:05 the same day; by hand.
+        let at = |unix: i64, offset_seconds: i32| Timestamp {
+            unix,
+            offset_seconds,
+        };
+        let evening = at(1_760_832_900, -5 * 3600);
+        assert_eq!(clock_as(evening, ClockForm::Compact).as_str(), "7:15PM");
+        let eleven = at(1_760_846_400, -5 * 3600);
+        assert_eq!(clock_as(eleven, ClockForm::Compact).as_str(), "11PM");
+        assert_eq!(clock_as(eleven, ClockForm::Full).as_str(), "11:00 PM");
+        assert_eq!(
+            clock_as(at(300, 0), ClockForm::Compact).as_str(),
+            "12:05AM UTC"
+        );
+        assert_eq!(
+            clock_as(at(36_000, 0), ClockForm::Full).as_str(),
+            "10:00 AM UTC"
         );
     }
 
