@@ -413,16 +413,7 @@ impl Starts {
 
 /// The bytes of `entry` up to its first space.
 const fn first_word_bytes(entry: &[u8]) -> &[u8] {
-    let mut len = 0usize;
-    let mut rest = entry;
-    while let [b, tail @ ..] = rest {
-        if *b == b' ' {
-            break;
-        }
-        len = len.wrapping_add(1);
-        rest = tail;
-    }
-    match entry.split_at_checked(len) {
+    match entry.split_at_checked(super::lexicon::first_word_len(entry)) {
         Some((first, _)) => first,
         None => entry,
     }

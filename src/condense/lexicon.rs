@@ -297,7 +297,8 @@ const fn initial_slot(word: &[u8]) -> usize {
     }
 }
 
-const fn first_word_len(entry: &[u8]) -> usize {
+/// The length in bytes of `entry` up to its first space.
+pub(crate) const fn first_word_len(entry: &[u8]) -> usize {
     let mut len = 0usize;
     let mut rest = entry;
     while let [b, tail @ ..] = rest {
