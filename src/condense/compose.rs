@@ -17,6 +17,13 @@ pub const DRAFT_BYTES: usize = 2 * MAX_BUDGET;
 /// this many upper-case ones; fewer is an acronym or a code ("NATO", "U.S.").
 const SHOUTING_MIN_CAPITALS: usize = 6;
 
+/// Calls a draft remembers of the candidate it holds, up to the one that overflowed it (see
+/// [`Draft::would_overflow_again`]). The ladders overflow within their first calls: an event
+/// step makes at most eight in all; a warning overflows within its event name (a call a word
+/// in its short forms), its first area and its time, about twelve. A candidate that overflows
+/// later is simply not compared.
+const TRACE_CALLS: usize = 16;
+
 /// Punctuation that may trail a word without being part of it, for table look-ups.
 const TRAILING_PUNCTUATION: &[char] = &[',', ';', ':', '.', '!', '?', ')', '"', '\''];
 
@@ -31,14 +38,82 @@ pub struct Style {
     pub verb: bool,
 }
 
+impl Style {
+    /// The style as a number, to compare calls by; [`GLUE`] is none of them.
+    fn code(self) -> u8 {
+        u8::from(self.abbreviate) | u8::from(self.drop_modifiers) << 1 | u8::from(self.verb) << 2
+    }
+}
+
+/// The style code of template glue ([`Draft::push`]).
+const GLUE: u8 = 8;
+/// Marks a call's text as derived from the record ([`Draft::push_derived`]).
+const DERIVED: u8 = 16;
+
+/// One call that wrote to a draft: where its text lies, how long it is, and its style. Two
+/// calls with the same text address and length wrote the same text when the text cannot have
+/// changed in between: it lies in the record (borrowed, unchanging, for all of condensing) or
+/// in a static. Text built on the stack is traced by a key instead ([`Draft::push_derived`]).
+/// An unused slot is [`Call::EMPTY`], which matches nothing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Call {
+    at: usize,
+    len: usize,
+    style: u8,
+}
+
+impl Call {
+    const EMPTY: Self = Self {
+        at: 0,
+        len: 0,
+        style: 0,
+    };
+
+    fn of(text: &str, style: u8) -> Self {
+        Self {
+            at: text.as_ptr().addr(),
+            len: text.len(),
+            style,
+        }
+    }
+
+    /// Text derived from the record, known by its key rather than its (stack) address: the
+    /// style's [`DERIVED`] bit keeps keys apart from addresses.
+    fn derived(key: usize, text: &str, style: u8) -> Self {
+        Self {
+            at: key,
+            len: text.len(),
+            style: style | DERIVED,
+        }
+    }
+}
+
+/// A rehearsal: how many calls of the next candidate matched the traced ones, in order.
+#[derive(Clone, Copy)]
+struct Rehearsal {
+    matched: usize,
+    diverged: bool,
+}
+
 /// A candidate being composed. Words are separated by single spaces. Writing stops once the
 /// text is longer than the limit (no fit can use more, and every word boundary within the limit
 /// is then known) and a word that would not fit the buffer is refused whole: either way the
 /// draft remembers it is incomplete, and always ends at a word boundary.
+///
+/// What a draft holds depends only on its limit and on the calls made since it was cleared.
+/// So it traces those calls up to the one that overflowed it: a ladder's next step that would
+/// make the same calls up to that one would overflow too, and need not be written
+/// ([`Self::would_overflow_again`]). This is the lower bound on a step's length that the
+/// ladders use: a step that starts with what already overflowed cannot fit.
 pub struct Draft {
     text: String<DRAFT_BYTES>,
     limit: usize,
     overflowed: bool,
+    trace: [Call; TRACE_CALLS],
+    traced: usize,
+    /// The traced call during which the draft overflowed.
+    overflow_call: Option<usize>,
+    rehearsal: Option<Rehearsal>,
 }
 
 impl Default for Draft {
@@ -54,6 +129,10 @@ impl Draft {
             text: String::new(),
             limit,
             overflowed: false,
+            trace: [Call::EMPTY; TRACE_CALLS],
+            traced: 0,
+            overflow_call: None,
+            rehearsal: None,
         }
     }
 
@@ -73,10 +152,72 @@ impl Draft {
     pub fn clear(&mut self) {
         self.text.clear();
         self.overflowed = false;
+        self.traced = 0;
+        self.overflow_call = None;
+        self.rehearsal = None;
+    }
+
+    /// Whether the candidate `write` would write overflows as the one in the draft did: it
+    /// makes the same calls (text, length and style) up to and including the one during which
+    /// the draft overflowed. Answered by a rehearsal that writes nothing; the draft keeps its
+    /// candidate (and its trace, for the step after).
+    pub fn would_overflow_again(&mut self, write: impl FnOnce(&mut Self)) -> bool {
+        let Some(at) = self.overflow_call else {
+            return false;
+        };
+        self.rehearsal = Some(Rehearsal {
+            matched: 0,
+            diverged: false,
+        });
+        write(self);
+        self.rehearsal.take().is_some_and(|r| r.matched > at)
+    }
+
+    /// Traces `call` and makes it with `write`; in a rehearsal, only compares it.
+    fn traced(&mut self, call: Call, write: impl FnOnce(&mut Self)) {
+        if let Some(r) = self.rehearsal.as_mut() {
+            if !r.diverged {
+                let same = r.matched < self.traced
+                    && call != Call::EMPTY
+                    && self.trace.get(r.matched) == Some(&call);
+                if same {
+                    r.matched = r.matched.saturating_add(1);
+                } else {
+                    r.diverged = true;
+                }
+            }
+            return;
+        }
+        if self.overflowed {
+            // Nothing more is written, so nothing more is traced.
+            write(self);
+            return;
+        }
+        let index = self.traced;
+        let slot = self.trace.get_mut(index);
+        let logged = slot.is_some();
+        if let Some(slot) = slot {
+            *slot = call;
+            self.traced = index.saturating_add(1);
+        }
+        write(self);
+        if logged && self.overflowed {
+            self.overflow_call = Some(index);
+        }
     }
 
     /// Appends template glue (", ", "M ") as is.
     pub fn push(&mut self, s: &str) {
+        self.traced(Call::of(s, GLUE), |d| d.append(s));
+    }
+
+    /// [`Self::push`] for text built on the stack that is a function of the record and `key`
+    /// alone: the same text wherever a record's ladder passes the same key (its magnitude).
+    pub fn push_derived(&mut self, s: &str, key: usize) {
+        self.traced(Call::derived(key, s, GLUE), |d| d.append(s));
+    }
+
+    fn append(&mut self, s: &str) {
         if !self.overflowed && self.text.push_str(s).is_err() {
             self.overflowed = true;
         }
@@ -90,7 +231,21 @@ impl Draft {
     }
 
     /// Appends the words of `field` in `style`, after a space unless the draft is empty.
+    /// `field` lies in the record or in a static; text built on the stack goes to
+    /// [`Self::phrase_derived`] (see [`Call`]).
     pub fn phrase(&mut self, field: &str, style: Style) {
+        self.traced(Call::of(field, style.code()), |d| d.compose(field, style));
+    }
+
+    /// [`Self::phrase`] for text built on the stack that is a function of the record and `key`
+    /// alone (a count of areas, a clock in one form; see [`Self::push_derived`]).
+    pub fn phrase_derived(&mut self, field: &str, style: Style, key: usize) {
+        self.traced(Call::derived(key, field, style.code()), |d| {
+            d.compose(field, style)
+        });
+    }
+
+    fn compose(&mut self, field: &str, style: Style) {
         // A draft that has overflowed takes no more words: the field need not even be read.
         if self.overflowed {
             return;
@@ -119,7 +274,7 @@ impl Draft {
             if let Some((n, (_, replacement), trailing)) = abbreviation {
                 skip(&mut words, n);
                 self.word(replacement, Case::AsIs);
-                self.push(trailing);
+                self.append(trailing);
                 first = false;
                 continue;
             }
@@ -136,6 +291,17 @@ impl Draft {
     /// Appends one word of free text after a space: `lead` (opening marks) as it is, then
     /// `word`, recased as a name or a small word when the text is ALL CAPS (`shouting`).
     pub fn text_word(&mut self, lead: &str, word: &str, shouting: bool) {
+        // Free text is not written by the ladders and is not traced: a rehearsal that meets
+        // it diverges, and a trace it follows can no longer tell where the draft overflowed.
+        if let Some(r) = self.rehearsal.as_mut() {
+            r.diverged = true;
+            return;
+        }
+        self.traced = TRACE_CALLS;
+        self.free_word(lead, word, shouting);
+    }
+
+    fn free_word(&mut self, lead: &str, word: &str, shouting: bool) {
         if lead.is_empty() && word.is_empty() {
             return;
         }
@@ -160,7 +326,7 @@ impl Draft {
         }
         let mark = self.text.len();
         if !self.text.is_empty() && !self.text.ends_with(' ') {
-            self.push(" ");
+            self.append(" ");
         }
         self.glued(word, case);
         if self.overflowed {
@@ -570,6 +736,81 @@ mod tests {
     #[test]
     fn control_characters_and_runs_of_space_become_one_space() {
         assert_eq!(compose("a\u{0}b\n\t c", Style::default()), "A b c");
+    }
+
+    // Calls match by the address of their text (the record's, or a static's): the tests' text
+    // is in statics, as a record's would be in one buffer. Literals at two places in the code
+    // may be two copies.
+    static PLACE: &str = "USS Abraham Lincoln";
+    static WARNING: &str = "Tornado Warning";
+    static COMMA: &str = ",";
+    static SEA: &str = "Arabian Sea";
+
+    /// The calls of an event step: actor, action, object, relation, place (the drone record).
+    fn event_step(d: &mut Draft, actor: Style, place: &'static str) {
+        d.phrase("U.S. fighter jet", actor);
+        d.phrase("downed", Style::default());
+        d.phrase("Iranian drone", actor);
+        d.phrase("near", Style::default());
+        d.phrase(place, actor);
+    }
+
+    #[test]
+    fn a_step_that_repeats_the_calls_up_to_the_overflow_is_known_to_overflow() {
+        // "US fighter jet downed Iranian drone near USS" is 44 bytes: "Abraham" overflows 40.
+        let mut d = Draft::new(40);
+        event_step(&mut d, ABBREVIATE, PLACE);
+        assert!(d.overflowed());
+        // The same calls, then others after the one that overflowed: overflows again.
+        assert!(d.would_overflow_again(|d| {
+            event_step(d, ABBREVIATE, PLACE);
+            d.push(COMMA);
+            d.phrase(SEA, ABBREVIATE);
+        }));
+        // The rehearsal wrote nothing, and the next step is compared with the same trace.
+        assert!(
+            d.as_str()
+                .starts_with("US fighter jet downed Iranian drone")
+        );
+        assert!(d.would_overflow_again(|d| event_step(d, ABBREVIATE, PLACE)));
+        // Another style, or the same text at another address (a shorter place), may fit.
+        assert!(!d.would_overflow_again(|d| event_step(d, BARE, PLACE)));
+        assert!(!d.would_overflow_again(|d| event_step(d, ABBREVIATE, &PLACE[..3])));
+        // Stopping before the call that overflowed is no overflow.
+        assert!(!d.would_overflow_again(|d| d.phrase("U.S. fighter jet", ABBREVIATE)));
+    }
+
+    #[test]
+    fn a_draft_that_did_not_overflow_predicts_nothing() {
+        let mut d = Draft::new(160);
+        event_step(&mut d, ABBREVIATE, PLACE);
+        assert!(!d.overflowed());
+        assert!(!d.would_overflow_again(|d| event_step(d, ABBREVIATE, PLACE)));
+    }
+
+    #[test]
+    fn derived_text_matches_by_its_key_and_free_text_never() {
+        let mut d = Draft::new(16);
+        let clock: std::string::String = "7:15 PM".into();
+        d.phrase(WARNING, Style::default());
+        d.phrase_derived(&clock, Style::default(), 3);
+        assert!(d.overflowed());
+        let again: std::string::String = "7:15 PM".into();
+        assert!(d.would_overflow_again(|d| {
+            d.phrase(WARNING, Style::default());
+            d.phrase_derived(&again, Style::default(), 3);
+        }));
+        assert!(!d.would_overflow_again(|d| {
+            d.phrase(WARNING, Style::default());
+            d.phrase_derived(&again, Style::default(), 4);
+        }));
+        assert!(!d.would_overflow_again(|d| d.text_word("", "Tornado", false)));
+        // After free text the draft cannot tell which call overflowed it.
+        d.clear();
+        d.text_word("", WARNING, false);
+        d.phrase(SEA, Style::default());
+        assert!(d.overflowed());
+        assert!(!d.would_overflow_again(|d| d.phrase(SEA, Style::default())));
     }
 
     #[test]

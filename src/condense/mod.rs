@@ -134,7 +134,14 @@ fn ascend<F: Fit>(
     steps: impl Iterator<Item = usize>,
     mut write: impl FnMut(usize, &mut Draft),
 ) -> Attempt {
-    for step in steps {
+    let mut steps = steps.peekable();
+    while let Some(step) = steps.next() {
+        // A step that starts as the last written one did, up to where that one overflowed,
+        // overflows too: it is skipped unwritten. The last step is always written: when no
+        // step fits, it is the one cut.
+        if steps.peek().is_some() && draft.would_overflow_again(|d| write(step, d)) {
+            continue;
+        }
         draft.clear();
         write(step, draft);
         if let Some(len) = fitting(draft, fit) {

@@ -39,6 +39,14 @@ const BARE: Style = Style {
     verb: false,
 };
 
+/// Keys of the text the ladders build on the stack, each the same text at every step of one
+/// record's ladder ([`Draft::push_derived`]): the magnitude, the count of other areas, the end
+/// time in each [`ClockForm`].
+const DERIVED_MAGNITUDE: usize = 1;
+const DERIVED_AREA_COUNT: usize = 2;
+const DERIVED_CLOCK: usize = 3;
+const DERIVED_CLOCK_COMPACT: usize = 4;
+
 /// The actor's part in an event step.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Actor {
@@ -300,7 +308,7 @@ impl Ladder for Quake {
         let style = if s.abbreviate { SHORT } else { PLAIN };
         draft.push(if s.compact { "M" } else { "M " });
         if let Some(m) = record.magnitude {
-            draft.push(one_decimal(m).as_str());
+            draft.push_derived(one_decimal(m).as_str(), DERIVED_MAGNITUDE);
         }
         if let Some(object) = record.object {
             draft.phrase(object, style);
@@ -650,7 +658,7 @@ impl Ladder for Warning {
                 (Areas::FirstAndCount, n) => {
                     let mut count: String<8> = String::new();
                     let _ = write!(count, "+{n}");
-                    draft.phrase(count.as_str(), PLAIN);
+                    draft.phrase_derived(count.as_str(), PLAIN, DERIVED_AREA_COUNT);
                 }
                 _ => {}
             }
@@ -665,7 +673,11 @@ impl Ladder for Warning {
             } else {
                 ClockForm::Full
             };
-            draft.phrase(clock_as(end, form).as_str(), PLAIN);
+            let key = match form {
+                ClockForm::Full => DERIVED_CLOCK,
+                ClockForm::Compact => DERIVED_CLOCK_COMPACT,
+            };
+            draft.phrase_derived(clock_as(end, form).as_str(), PLAIN, key);
             // Within a day of the issue, "til 6AM" can only mean the next 6 AM; later ends
             // name their day, as WEA does ("til 11:00 PM Mon").
             let gap = record.time.map(|t| end.unix.saturating_sub(t.unix));
