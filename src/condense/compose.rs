@@ -18,11 +18,9 @@ pub const DRAFT_BYTES: usize = 2 * MAX_BUDGET;
 const SHOUTING_MIN_CAPITALS: usize = 6;
 
 /// Calls a draft remembers of the candidate it holds, up to the one that overflowed it (see
-/// [`Draft::would_overflow_again`]). The ladders overflow within their first calls: an event
-/// step makes at most eight in all; a warning overflows within its event name (a call a word
-/// in its short forms), its first area and its time, about twelve. A candidate that overflows
-/// later is simply not compared.
-const TRACE_CALLS: usize = 16;
+/// [`Draft::would_overflow_again`]): an event step, the ladder that rehearses, makes at most
+/// seven. A candidate that overflows later is simply not compared.
+const TRACE_CALLS: usize = 8;
 
 /// Punctuation that may trail a word without being part of it, for table look-ups.
 const TRAILING_PUNCTUATION: &[char] = &[',', ';', ':', '.', '!', '?', ')', '"', '\''];
@@ -114,6 +112,9 @@ pub struct Draft {
     /// The traced call during which the draft overflowed.
     overflow_call: Option<usize>,
     rehearsal: Option<Rehearsal>,
+    /// Whether calls are traced: only for a ladder that rehearses ([`Self::begin`]), so the
+    /// others pay one test a call.
+    tracing: bool,
 }
 
 impl Default for Draft {
@@ -133,6 +134,7 @@ impl Draft {
             traced: 0,
             overflow_call: None,
             rehearsal: None,
+            tracing: false,
         }
     }
 
@@ -150,19 +152,26 @@ impl Draft {
     }
 
     pub fn clear(&mut self) {
+        self.begin(false);
+    }
+
+    /// Clears the draft for a candidate, traced or not (see [`Self::would_overflow_again`]).
+    pub fn begin(&mut self, tracing: bool) {
         self.text.clear();
         self.overflowed = false;
         self.traced = 0;
         self.overflow_call = None;
         self.rehearsal = None;
+        self.tracing = tracing;
     }
 
     /// Whether the candidate `write` would write overflows as the one in the draft did: it
     /// makes the same calls (text, length and style) up to and including the one during which
     /// the draft overflowed. Answered by a rehearsal that writes nothing; the draft keeps its
-    /// candidate (and its trace, for the step after).
+    /// candidate (and its trace, for the step after). Only a candidate begun with tracing
+    /// ([`Self::begin`]) has a trace.
     pub fn would_overflow_again(&mut self, write: impl FnOnce(&mut Self)) -> bool {
-        let Some(at) = self.overflow_call else {
+        let (true, Some(at)) = (self.tracing, self.overflow_call) else {
             return false;
         };
         self.rehearsal = Some(Rehearsal {
@@ -175,6 +184,10 @@ impl Draft {
 
     /// Traces `call` and makes it with `write`; in a rehearsal, only compares it.
     fn traced(&mut self, call: Call, write: impl FnOnce(&mut Self)) {
+        if !self.tracing {
+            write(self);
+            return;
+        }
         if let Some(r) = self.rehearsal.as_mut() {
             if !r.diverged {
                 let same = r.matched < self.traced
@@ -293,11 +306,13 @@ impl Draft {
     pub fn text_word(&mut self, lead: &str, word: &str, shouting: bool) {
         // Free text is not written by the ladders and is not traced: a rehearsal that meets
         // it diverges, and a trace it follows can no longer tell where the draft overflowed.
-        if let Some(r) = self.rehearsal.as_mut() {
-            r.diverged = true;
-            return;
+        if self.tracing {
+            if let Some(r) = self.rehearsal.as_mut() {
+                r.diverged = true;
+                return;
+            }
+            self.traced = TRACE_CALLS;
         }
-        self.traced = TRACE_CALLS;
         self.free_word(lead, word, shouting);
     }
 
@@ -759,6 +774,7 @@ mod tests {
     fn a_step_that_repeats_the_calls_up_to_the_overflow_is_known_to_overflow() {
         // "US fighter jet downed Iranian drone near USS" is 44 bytes: "Abraham" overflows 40.
         let mut d = Draft::new(40);
+        d.begin(true);
         event_step(&mut d, ABBREVIATE, PLACE);
         assert!(d.overflowed());
         // The same calls, then others after the one that overflowed: overflows again.
@@ -781,8 +797,17 @@ mod tests {
     }
 
     #[test]
+    fn a_draft_begun_without_tracing_predicts_nothing() {
+        let mut d = Draft::new(40);
+        event_step(&mut d, ABBREVIATE, PLACE);
+        assert!(d.overflowed());
+        assert!(!d.would_overflow_again(|d| event_step(d, ABBREVIATE, PLACE)));
+    }
+
+    #[test]
     fn a_draft_that_did_not_overflow_predicts_nothing() {
         let mut d = Draft::new(160);
+        d.begin(true);
         event_step(&mut d, ABBREVIATE, PLACE);
         assert!(!d.overflowed());
         assert!(!d.would_overflow_again(|d| event_step(d, ABBREVIATE, PLACE)));
@@ -791,6 +816,7 @@ mod tests {
     #[test]
     fn derived_text_matches_by_its_key_and_free_text_never() {
         let mut d = Draft::new(16);
+        d.begin(true);
         let clock: std::string::String = "7:15 PM".into();
         d.phrase(WARNING, Style::default());
         d.phrase_derived(&clock, Style::default(), 3);
@@ -806,7 +832,7 @@ mod tests {
         }));
         assert!(!d.would_overflow_again(|d| d.text_word("", "Tornado", false)));
         // After free text the draft cannot tell which call overflowed it.
-        d.clear();
+        d.begin(true);
         d.text_word("", WARNING, false);
         d.phrase(SEA, Style::default());
         assert!(d.overflowed());

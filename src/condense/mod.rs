@@ -122,16 +122,18 @@ fn climb<L: Ladder, F: Fit>(record: &EventRecord, fit: &F, draft: &mut Draft) ->
         return Attempt::NotApplicable;
     }
     let steps = (0..L::STEPS).filter(|&s| L::has_step(record, s));
-    ascend(fit, draft, steps, |step, draft| {
+    ascend(fit, draft, steps, L::REHEARSE, |step, draft| {
         L::write(record, step, draft)
     })
 }
 
 /// Writes the candidate of each step in turn until one fits; when none does, cuts the last.
+/// With `rehearse`, a step is rehearsed first and skipped when it would overflow.
 fn ascend<F: Fit>(
     fit: &F,
     draft: &mut Draft,
     steps: impl Iterator<Item = usize>,
+    rehearse: bool,
     mut write: impl FnMut(usize, &mut Draft),
 ) -> Attempt {
     let mut steps = steps.peekable();
@@ -139,10 +141,10 @@ fn ascend<F: Fit>(
         // A step that starts as the last written one did, up to where that one overflowed,
         // overflows too: it is skipped unwritten. The last step is always written: when no
         // step fits, it is the one cut.
-        if steps.peek().is_some() && draft.would_overflow_again(|d| write(step, d)) {
+        if rehearse && steps.peek().is_some() && draft.would_overflow_again(|d| write(step, d)) {
             continue;
         }
-        draft.clear();
+        draft.begin(rehearse);
         write(step, draft);
         if let Some(len) = fitting(draft, fit) {
             return Attempt::Fits(len);
