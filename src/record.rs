@@ -169,7 +169,7 @@ pub fn parse_record<'a>(json: &'a [u8], scratch: &'a mut [u8]) -> Result<EventRe
             max: MAX_RECORD_BYTES,
         });
     }
-    let end = check_structure(json)?;
+    let Structure { end, escapes } = check_structure(json)?;
 
     let mut ctx = Context::default();
     let mut de = serde_json_core::de::Deserializer::new(json, None);
@@ -188,23 +188,35 @@ pub fn parse_record<'a>(json: &'a [u8], scratch: &'a mut [u8]) -> Result<EventRe
     Validator {
         json,
         raw: &raw,
-        arena: Arena { free: scratch },
+        arena: Arena {
+            free: scratch,
+            escapes,
+        },
     }
     .record()
 }
 
+/// What [`check_structure`] found.
+struct Structure {
+    /// The offset just past the closing `}`.
+    end: usize,
+    /// Whether any string holds a `\` escape: when none does, no field is searched for one.
+    escapes: bool,
+}
+
 /// Checks that the input is one object nested at most [`MAX_DEPTH`] deep, before serde-json-core
-/// recurses into it. Returns the offset just past the closing `}`.
-fn check_structure(json: &[u8]) -> Result<usize, Error> {
+/// recurses into it.
+fn check_structure(json: &[u8]) -> Result<Structure, Error> {
     match json.iter().find(|b| !b.is_ascii_whitespace()) {
         Some(b'{') => {}
         _ => return Err(Error::NotAnObject),
     }
     let mut depth = 0usize;
     let mut at = 0usize;
+    let mut escapes = false;
     while let Some(&b) = json.get(at) {
         match b {
-            b'"' => at = string_end(json, at.saturating_add(1))?,
+            b'"' => at = string_end(json, at.saturating_add(1), &mut escapes)?,
             b'{' | b'[' => {
                 depth = depth.saturating_add(1);
                 if depth > MAX_DEPTH {
@@ -214,7 +226,10 @@ fn check_structure(json: &[u8]) -> Result<usize, Error> {
             b'}' | b']' => {
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
-                    return Ok(at.saturating_add(1));
+                    return Ok(Structure {
+                        end: at.saturating_add(1),
+                        escapes,
+                    });
                 }
             }
             _ => {}
@@ -224,15 +239,19 @@ fn check_structure(json: &[u8]) -> Result<usize, Error> {
     Err(truncated(json))
 }
 
-/// The offset of the `"` that closes the string whose body starts at `from`.
-fn string_end(json: &[u8], mut from: usize) -> Result<usize, Error> {
+/// The offset of the `"` that closes the string whose body starts at `from`; sets `escapes`
+/// when the string holds one.
+fn string_end(json: &[u8], mut from: usize, escapes: &mut bool) -> Result<usize, Error> {
     loop {
         let rest = json.get(from..).ok_or_else(|| truncated(json))?;
         let found = memchr::memchr2(b'"', b'\\', rest).ok_or_else(|| truncated(json))?;
         let at = from.saturating_add(found);
         match json.get(at) {
             // An escape: skip the backslash and the byte it escapes.
-            Some(b'\\') => from = at.saturating_add(2),
+            Some(b'\\') => {
+                *escapes = true;
+                from = at.saturating_add(2);
+            }
             _ => return Ok(at),
         }
     }
@@ -452,12 +471,15 @@ impl<'de> Visitor<'de> for ValueSeed<'_, 'de> {
 /// A bump allocator over the caller's scratch buffer, for unescaped strings.
 struct Arena<'s> {
     free: &'s mut [u8],
+    /// Whether the record holds any escape ([`Structure::escapes`]).
+    escapes: bool,
 }
 
 impl<'s> Arena<'s> {
     /// `raw` unescaped: borrowed as is when it has no escapes, else copied into the arena.
     fn unescape(&mut self, raw: &'s str, field: Field) -> Result<&'s str, Error> {
-        if !raw.contains('\\') {
+        // Most records hold no escape at all: their fields are not searched for one.
+        if !self.escapes || !raw.contains('\\') {
             return Ok(raw);
         }
         let bad_escape = Error::Json {

@@ -58,6 +58,30 @@ fn surrogate_pairs_decode_as_python_writes_them() {
 }
 
 #[test]
+fn the_structure_scan_notes_whether_any_string_holds_an_escape() {
+    let plain = check_structure(br#"{"id":"a","place":"Oman"}"#).unwrap();
+    assert!(!plain.escapes);
+    let nested = check_structure(br#"{"id":"a","x":{"y":"\n"},"place":"Oman"}"#).unwrap();
+    assert!(nested.escapes);
+    // An escaped quote does not close its string: the object ends at the 13th byte.
+    let quoted = check_structure(br#"{"id":"a\"}"}  "#).unwrap();
+    assert!(quoted.escapes);
+    assert_eq!(quoted.end, 13);
+}
+
+#[test]
+fn an_escape_in_one_field_leaves_the_others_borrowed() {
+    let json = br#"{"id":"x","note":"a\"b","place":"Oman","region":"Gulf \u0026 Sea"}"#;
+    let mut scratch = [0u8; 16];
+    let r = parse_record(json, &mut scratch).unwrap();
+    assert_eq!(r.place, Some("Oman"));
+    assert_eq!(r.region, Some("Gulf & Sea"));
+    let start = json.as_ptr() as usize;
+    let place = r.place.unwrap().as_ptr() as usize;
+    assert!((start..start + json.len()).contains(&place));
+}
+
+#[test]
 fn unescaped_strings_borrow_the_input() {
     let json = br#"{"id":"borrowed","place":"Oman"}"#;
     let mut scratch = [0u8; 0];
