@@ -283,6 +283,8 @@ const fn compact(built: Builder) -> Table {
     while slot < SLOTS {
         if !built.keys[slot].is_empty() {
             if keys >= KEYS {
+                // Cannot fire at run time: this const fn runs only while `TABLE` is built, so it
+                // stops the build instead.
                 panic!("word_class: more keys than KEYS");
             }
             let classes = built.classes[slot];
@@ -292,6 +294,8 @@ const fn compact(built: Builder) -> Table {
             }
             if set == sets {
                 if sets >= SETS {
+                    // Cannot fire at run time: this const fn runs only while `TABLE` is built, so it
+                    // stops the build instead.
                     panic!("word_class: more class sets than SETS");
                 }
                 table.sets[set] = classes;
@@ -365,6 +369,8 @@ const fn build() -> Builder {
     t = with_words(t, ACRONYMS, C::ACRONYM, false);
     t = with_words(t, SMALL_WORDS, C::SMALL_WORD, false);
     if keys(&t).saturating_mul(100) > SLOTS.saturating_mul(MAX_LOAD_PCT) {
+        // Cannot fire at run time: this const fn runs only while `TABLE` is built, so it
+        // stops the build instead.
         panic!("word_class: the hash table is too full; double SLOTS");
     }
     t
