@@ -13,31 +13,15 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use alert_digest::link::session::{BOARD_FRAME_BYTES, BOARD_MAX_RECORD_BYTES, DEFAULT_WINDOW};
-use alert_digest::link::{
-    BoardConfig, DisplayInfo, MAX_WIRE_FRAME, Message, Receiver, WireDigest, display_kind, encode,
-    fec,
-};
+use alert_digest::link::session::BOARD_FRAME_BYTES;
+use alert_digest::link::{MAX_WIRE_FRAME, Message, Receiver, WireDigest, encode, fec};
 use alert_digest_host::link::Outgoing;
-use alert_digest_host::link::sim::{Faults, Sim, SimConfig, synthetic_digests};
+use alert_digest_host::link::sim::{Faults, Sim, SimConfig, oled_board, synthetic_digests};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const SEED: u64 = 0xbe7c_0003;
 /// 8N1: ten bits a byte.
 const LINE_BYTES_PER_SEC: f64 = 115_200.0 / 10.0;
-
-fn board() -> BoardConfig {
-    BoardConfig {
-        display: DisplayInfo {
-            kind: display_kind::OLED,
-            width: 128,
-            height: 64,
-            budget: 48,
-        },
-        max_record: BOARD_MAX_RECORD_BYTES as u16,
-        window: DEFAULT_WINDOW,
-    }
-}
 
 fn postcard_len(d: &WireDigest) -> usize {
     postcard::to_allocvec(d).map(|v| v.len()).unwrap_or(0)
@@ -80,7 +64,7 @@ struct Goodput {
 }
 
 fn goodput(digests: &[WireDigest], faults: Faults) -> Goodput {
-    let mut config = SimConfig::clean(SEED, board());
+    let mut config = SimConfig::clean(SEED, oled_board());
     config.to_board.faults = faults;
     config.to_host.faults = faults;
     let mut sim = Sim::new(config);
@@ -240,7 +224,7 @@ fn benches(c: &mut Criterion) {
     group.throughput(Throughput::Elements(digests.len() as u64));
     group.bench_function("stream_200_clean", |b| {
         b.iter(|| {
-            let mut sim = Sim::new(SimConfig::clean(SEED, board()));
+            let mut sim = Sim::new(SimConfig::clean(SEED, oled_board()));
             for (i, d) in digests.iter().enumerate() {
                 sim.push(i as u64, Outgoing::Digest(d.clone()));
             }

@@ -3,25 +3,11 @@
 
 use std::time::Duration;
 
-use alert_digest::link::session::{BOARD_MAX_RECORD_BYTES, DEFAULT_WINDOW};
-use alert_digest::link::{BoardConfig, BoardStats, DisplayInfo, display_kind};
-use alert_digest_host::link::sim::{Faults, Reset, Sim, SimConfig, synthetic_digests};
+use alert_digest::link::BoardStats;
+use alert_digest_host::link::sim::{Faults, Reset, Sim, SimConfig, oled_board, synthetic_digests};
 use alert_digest_host::link::{HostEvent, Outgoing};
 
 const SEED: u64 = 0x5eed_0003;
-
-fn board() -> BoardConfig {
-    BoardConfig {
-        display: DisplayInfo {
-            kind: display_kind::OLED,
-            width: 128,
-            height: 64,
-            budget: 48,
-        },
-        max_record: BOARD_MAX_RECORD_BYTES as u16,
-        window: DEFAULT_WINDOW,
-    }
-}
 
 fn total(boots: &[BoardStats], field: impl Fn(&BoardStats) -> u32) -> u64 {
     boots.iter().map(|b| u64::from(field(b))).sum()
@@ -86,7 +72,7 @@ fn ten_thousand_digests_through_noise_and_two_resets_arrive_once_in_order() {
         drop: 0.001,
         duplicate: 0.0,
     };
-    let mut config = SimConfig::clean(SEED, board());
+    let mut config = SimConfig::clean(SEED, oled_board());
     config.to_board.faults = noisy;
     config.to_host.faults = noisy;
     // Warm resets (watchdog, reset button): the board's retained resume point survives.
@@ -153,7 +139,7 @@ fn ten_thousand_digests_through_noise_and_two_resets_arrive_once_in_order() {
 #[test]
 fn a_clean_line_counts_no_faults_and_sends_nothing_twice() {
     let digests = synthetic_digests(500, 16, 160, SEED);
-    let mut sim = Sim::new(SimConfig::clean(SEED, board()));
+    let mut sim = Sim::new(SimConfig::clean(SEED, oled_board()));
     for (i, d) in digests.iter().enumerate() {
         sim.push(i as u64, Outgoing::Digest(d.clone()));
     }
@@ -184,7 +170,7 @@ fn every_message_kind_arrives_as_sent() {
         Outgoing::Cancel(digest.id),
         Outgoing::Clear,
     ];
-    let mut sim = Sim::new(SimConfig::clean(SEED, board()));
+    let mut sim = Sim::new(SimConfig::clean(SEED, oled_board()));
     for (i, m) in sent.iter().enumerate() {
         sim.push(i as u64, m.clone());
     }
@@ -198,7 +184,7 @@ fn a_slow_board_overruns_its_uart_ring_yet_loses_nothing() {
     // An e-ink board: 300 ms without polling after each digest, a 64-byte receive ring. The
     // host's window is four frames (~300 bytes), so the ring overruns while the board draws.
     let digests = synthetic_digests(60, 30, 48, SEED);
-    let mut config = SimConfig::clean(SEED, board());
+    let mut config = SimConfig::clean(SEED, oled_board());
     config.board_rx_ring = 64;
     config.stall_per_event = Duration::from_millis(300);
     let mut sim = Sim::new(config);
@@ -226,7 +212,7 @@ fn credits_hold_the_host_to_a_slow_application() {
     // The application takes 50 ms per digest and holds two: the board grants only the room it
     // has, so nothing is ever dropped for want of room and the host never times out.
     let digests = synthetic_digests(100, 30, 48, SEED);
-    let mut config = SimConfig::clean(SEED, board());
+    let mut config = SimConfig::clean(SEED, oled_board());
     config.app_queue = 2;
     config.app_work = Duration::from_millis(50);
     let mut sim = Sim::new(config);
@@ -252,7 +238,7 @@ fn a_cold_reset_loses_nothing_and_repeats_only_unacknowledged_frames() {
     // are sent again to the new boot (the board's memory of them went with the power); frames
     // acknowledged before the cut are not.
     let digests = synthetic_digests(400, 30, 48, SEED);
-    let mut config = SimConfig::clean(SEED, board());
+    let mut config = SimConfig::clean(SEED, oled_board());
     config.resets = vec![Reset {
         at: Duration::from_millis(1500),
         warm: false,
@@ -291,7 +277,7 @@ fn a_warm_reset_before_the_ack_leaves_repeats_nothing() {
     // before the Ack left. Without the retained resume point the host would send that frame
     // again; with it, the host knows it was delivered.
     let digests = synthetic_digests(300, 30, 48, SEED);
-    let mut config = SimConfig::clean(SEED, board());
+    let mut config = SimConfig::clean(SEED, oled_board());
     config.resets = vec![Reset {
         at: Duration::from_millis(1500),
         warm: true,
@@ -319,7 +305,7 @@ fn a_warm_reset_before_the_ack_leaves_repeats_nothing() {
 #[test]
 fn duplicated_bytes_are_damage_and_duplicate_frames_are_suppressed() {
     let digests = synthetic_digests(300, 30, 48, SEED);
-    let mut config = SimConfig::clean(SEED, board());
+    let mut config = SimConfig::clean(SEED, oled_board());
     config.to_board.faults.duplicate = 0.005;
     config.to_host.faults.corrupt = 0.1; // lost Acks make the host resend delivered frames
     let mut sim = Sim::new(config);
@@ -338,7 +324,7 @@ fn sequence_numbers_wrap_without_a_hitch() {
     // 70,000 small frames: the 16-bit sequence numbers go round once, with some noise so
     // that repeats and held frames straddle the wrap.
     const COUNT: u32 = 70_000;
-    let mut config = SimConfig::clean(SEED, board());
+    let mut config = SimConfig::clean(SEED, oled_board());
     config.to_board.faults.corrupt = 0.001;
     config.to_host.faults.corrupt = 0.001;
     let mut sim = Sim::new(config);

@@ -20,9 +20,10 @@
 use std::collections::VecDeque;
 use std::time::Duration;
 
-use alert_digest::link::session::BOARD_TX_BYTES;
+use alert_digest::link::session::{BOARD_MAX_RECORD_BYTES, BOARD_TX_BYTES, DEFAULT_WINDOW};
 use alert_digest::link::{
-    BoardConfig, BoardSession, BoardStats, DELIMITER, Event, Resume, Verdict, fec,
+    BoardConfig, BoardSession, BoardStats, DELIMITER, DisplayInfo, Event, Resume, Verdict,
+    display_kind, fec,
 };
 
 use super::{HostConfig, HostEvent, HostSession, Outgoing};
@@ -600,6 +601,21 @@ impl Sim {
 
 fn duration_ns(d: Duration) -> u64 {
     u64::try_from(d.as_nanos()).unwrap_or(u64::MAX)
+}
+
+/// The board the link tests and benchmarks simulate: a 128x64 OLED with a 48-byte budget, the
+/// default window and record room.
+pub fn oled_board() -> BoardConfig {
+    BoardConfig {
+        display: DisplayInfo {
+            kind: display_kind::OLED,
+            width: 128,
+            height: 64,
+            budget: 48,
+        },
+        max_record: BOARD_MAX_RECORD_BYTES as u16,
+        window: DEFAULT_WINDOW,
+    }
 }
 
 /// `count` digests with distinct ids and text of `min_len..=max_len` bytes of words, for link
