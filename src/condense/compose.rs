@@ -434,10 +434,21 @@ impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let text = self.rest.trim_start_matches(is_separator);
+        // Leading ASCII separators are skipped as bytes; only a separator beyond ASCII (a
+        // no-break space) is decoded.
+        let lead = self
+            .rest
+            .bytes()
+            .position(|b| !is_ascii_separator(b))
+            .unwrap_or(self.rest.len());
+        let text = self.rest.get(lead..).unwrap_or_default();
+        let text = match text.as_bytes().first() {
+            Some(b) if !b.is_ascii() => text.trim_start_matches(is_separator),
+            _ => text,
+        };
         let end = text
             .bytes()
-            .position(|b| b <= b' ' || b == 0x7f || !b.is_ascii())
+            .position(|b| is_ascii_separator(b) || !b.is_ascii())
             .unwrap_or(text.len());
         let (word, rest) = match text.as_bytes().get(end) {
             // A non-ASCII character: the word may go on past it.
@@ -453,6 +464,12 @@ impl<'a> Iterator for Words<'a> {
 
 fn is_separator(c: char) -> bool {
     c.is_whitespace() || c.is_control()
+}
+
+/// [`is_separator`] for an ASCII byte: space, the C0 controls (tab and line breaks among them)
+/// and DEL.
+fn is_ascii_separator(b: u8) -> bool {
+    b <= b' ' || b == 0x7f
 }
 
 fn skip<'a>(words: &mut impl Iterator<Item = &'a str>, n: usize) {
