@@ -22,8 +22,10 @@ const SHOUTING_MIN_CAPITALS: usize = 6;
 /// seven. A candidate that overflows later is simply not compared.
 const TRACE_CALLS: usize = 8;
 
-/// Punctuation that may trail a word without being part of it, for table look-ups.
-const TRAILING_PUNCTUATION: &[char] = &[',', ';', ':', '.', '!', '?', ')', '"', '\''];
+/// Punctuation that may trail a word without being part of it, for table look-ups. All ASCII,
+/// so a word's last byte tells (no byte of a longer UTF-8 character is ASCII), without decoding
+/// its last character: every word of an abbreviated step is looked up.
+const TRAILING_PUNCTUATION: &[u8] = b",;:.!?)\"'";
 
 /// How a field's words are written.
 #[derive(Clone, Copy, Debug, Default)]
@@ -661,7 +663,10 @@ fn without_trailing_punctuation(word: &str) -> impl Iterator<Item = (&str, &str)
     let mut next = Some(word);
     core::iter::from_fn(move || {
         let current = next?;
-        next = current.strip_suffix(TRAILING_PUNCTUATION);
+        next = match current.as_bytes().split_last() {
+            Some((last, rest)) if TRAILING_PUNCTUATION.contains(last) => current.get(..rest.len()),
+            _ => None,
+        };
         Some((current, word.get(current.len()..).unwrap_or_default()))
     })
 }
