@@ -282,7 +282,8 @@ impl Draft {
 
     /// Traces `call` and makes it with `write`; in a rehearsal, only compares it and counts
     /// what it `adds`.
-    fn traced(&mut self, call: Call, adds: Adds, write: impl FnOnce(&mut Self)) {
+    /// `call` is made only when it is compared or traced: most calls are neither.
+    fn traced(&mut self, call: impl FnOnce() -> Call, adds: Adds, write: impl FnOnce(&mut Self)) {
         if let Some(r) = self.rehearsal.as_mut() {
             // Until a candidate is written and traced, the bound is all a rehearsal has; after
             // that, the trace answers for steps that start alike, and a later step's plain
@@ -292,6 +293,7 @@ impl Draft {
                 return;
             }
             if !r.diverged {
+                let call = call();
                 let same = r.matched < self.traced
                     && call != Call::EMPTY
                     && self.trace.get(r.matched) == Some(&call);
@@ -316,7 +318,7 @@ impl Draft {
         let slot = self.trace.get_mut(index);
         let logged = slot.is_some();
         if let Some(slot) = slot {
-            *slot = call;
+            *slot = call();
             self.traced = index.saturating_add(1);
         }
         write(self);
@@ -327,13 +329,17 @@ impl Draft {
 
     /// Appends template glue (", ", "M ") as is.
     pub fn push(&mut self, s: &str) {
-        self.traced(Call::of(s, GLUE), Adds::Glue(s), |d| d.append(s));
+        self.traced(|| Call::of(s, GLUE), Adds::Glue(s), |d| d.append(s));
     }
 
     /// [`Self::push`] for text built on the stack that is a function of the record and `key`
     /// alone: the same text wherever a record's ladder passes the same key (its magnitude).
     pub fn push_derived(&mut self, s: &str, key: usize) {
-        self.traced(Call::derived(key, s, GLUE), Adds::Glue(s), |d| d.append(s));
+        self.traced(
+            || Call::derived(key, s, GLUE),
+            Adds::Glue(s),
+            |d| d.append(s),
+        );
     }
 
     fn append(&mut self, s: &str) {
@@ -354,7 +360,7 @@ impl Draft {
     /// [`Self::phrase_derived`] (see [`Call`]).
     pub fn phrase(&mut self, field: &str, style: Style) {
         self.traced(
-            Call::of(field, style.code()),
+            || Call::of(field, style.code()),
             Adds::phrase(field, style),
             |d| d.compose(field, style),
         );
@@ -364,7 +370,7 @@ impl Draft {
     /// alone (a count of areas, a clock in one form; see [`Self::push_derived`]).
     pub fn phrase_derived(&mut self, field: &str, style: Style, key: usize) {
         self.traced(
-            Call::derived(key, field, style.code()),
+            || Call::derived(key, field, style.code()),
             Adds::phrase(field, style),
             |d| d.compose(field, style),
         );
