@@ -191,12 +191,13 @@ fn event<'a>(lines: &'a [Value], name: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no `{name}` line in {lines:?}"))
 }
 
-#[test]
-fn send_over_a_unix_socket_reaches_the_board_and_its_oled() {
-    let dir = tempdir("unix");
+/// An OLED board listening on a unix socket in a fresh `dir`, exiting after five digests:
+/// (dir, socket, `unix:` address, board).
+fn oled_board_on_a_socket(name: &str) -> (PathBuf, PathBuf, String, Board) {
+    let dir = tempdir(name);
     let socket = dir.join("board.sock");
     let listen = format!("unix:{}", socket.display());
-    let mut board = Board::start(&[
+    let board = Board::start(&[
         "--listen",
         &listen,
         "--exit-after",
@@ -204,6 +205,12 @@ fn send_over_a_unix_socket_reaches_the_board_and_its_oled() {
         "--out",
         dir.to_str().unwrap(),
     ]);
+    (dir, socket, listen, board)
+}
+
+#[test]
+fn send_over_a_unix_socket_reaches_the_board_and_its_oled() {
+    let (dir, socket, listen, mut board) = oled_board_on_a_socket("unix");
     let listening = board.wait_for("listening");
     assert_eq!(listening["listen"], listen.as_str());
     assert_eq!(listening["budget"], BOARD_BUDGET);
@@ -364,4 +371,68 @@ fn sigterm_ends_the_board_with_its_screen_written() {
     let image = SimulatorDisplay::<BinaryColor>::load_png(&png).unwrap();
     assert_eq!(image.size(), Size::new(32, 8));
     assert!(!socket.exists());
+}
+
+#[test]
+fn in_quiet_hours_the_board_draws_only_a_critical_alert_and_keeps_the_hours() {
+    let (dir, _, listen, mut board) = oled_board_on_a_socket("quiet");
+    board.wait_for("listening");
+
+    // Quiet from an hour ago to an hour ahead, in UTC, so the test holds at any time of day
+    // (a span across midnight wraps).
+    let unix = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let minute = (unix / 60) % (24 * 60);
+    let clock = |m: u64| format!("{:02}:{:02}", (m / 60) % 24, m % 60);
+    let span = format!("{}-{}", clock(minute + 23 * 60), clock(minute + 60));
+
+    // The seed without its first record, the only severe one.
+    let (drone, rest) = SEED.split_once('\n').unwrap();
+    let minor = dir.join("minor.jsonl");
+    std::fs::write(&minor, rest).unwrap();
+    let out = send(
+        &[
+            "--connect",
+            &listen,
+            "--quiet",
+            &span,
+            "--utc-offset",
+            "+00:00",
+        ],
+        &minor,
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "send failed: {stderr}");
+    assert!(stderr.contains("4 of 4 digests delivered"), "{stderr}");
+    assert_eq!(board.wait_for("quiet")["on"], true);
+
+    // A later `send` without --quiet: the board keeps the hours, and the severe alert is drawn.
+    let severe = dir.join("severe.jsonl");
+    std::fs::write(&severe, drone).unwrap();
+    let out = send(&["--connect", &listen], &severe);
+    assert!(
+        out.status.success(),
+        "send failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let lines = board.finish();
+    let drawn: Vec<u64> = lines
+        .iter()
+        .filter(|v| v["event"] == "refresh")
+        .map(|v| v["alerts"].as_u64().unwrap())
+        .collect();
+    // The empty screen at start, then nothing until the severe alert: all five at once.
+    assert_eq!(drawn, [0, 5], "{lines:?}");
+    assert!(
+        !lines
+            .iter()
+            .any(|v| v["event"] == "quiet" && v["on"] == false)
+    );
+    let screen = event(&lines, "screen");
+    let store = ranked(&seed_digests());
+    let shown = &store.iter().as_slice()[screen["selected"].as_u64().unwrap() as usize];
+    assert_eq!(shown.digest.text, "Drone downed near USS Abraham Lincoln");
 }
