@@ -206,37 +206,35 @@ fn least_written(text: &str, abbreviate: bool, spaced: &mut bool) -> usize {
     let mut least = 0usize;
     // Words after this one that an abbreviation begun before it may still take.
     let mut takeable = 0usize;
-    let mut rest = text.as_bytes();
-    // One pass over the bytes (measured: finding each word's start and end with two searches,
-    // and its ASCII bytes with a third, cost three times as much).
-    loop {
-        while let [b, tail @ ..] = rest
-            && is_ascii_separator(*b)
-        {
-            rest = tail;
+    let bytes = text.as_bytes();
+    // One pass over the bytes, a word counted where it ends (measured: finding each word's
+    // start and end with two searches, and its ASCII bytes with a third, cost three times as
+    // much).
+    let mut start = 0usize;
+    // Any byte beyond ASCII in the word sets this one's high bit.
+    let mut high = 0u8;
+    let mut word_ends = |start: usize, end: usize, high: u8| {
+        if let Some(word) = bytes.get(start..end).filter(|w| !w.is_empty()) {
+            let written = word_least(word, high.is_ascii(), abbreviate, &mut takeable);
+            if written > 0 {
+                least = least
+                    .saturating_add(written)
+                    .saturating_add(usize::from(*spaced));
+                *spaced = true;
+            }
         }
-        if rest.is_empty() {
-            return least;
-        }
-        let mut end = 0usize;
-        // Any byte beyond ASCII in the word sets this one's high bit.
-        let mut high = 0u8;
-        while let Some(&b) = rest.get(end)
-            && !is_ascii_separator(b)
-        {
+    };
+    for (at, &b) in bytes.iter().enumerate() {
+        if is_ascii_separator(b) {
+            word_ends(start, at, high);
+            high = 0;
+            start = at.saturating_add(1);
+        } else {
             high |= b;
-            end = end.saturating_add(1);
-        }
-        let (word, tail) = rest.split_at_checked(end).unwrap_or((rest, &[]));
-        rest = tail;
-        let written = word_least(word, high.is_ascii(), abbreviate, &mut takeable);
-        if written > 0 {
-            least = least
-                .saturating_add(written)
-                .saturating_add(usize::from(*spaced));
-            *spaced = true;
         }
     }
+    word_ends(start, bytes.len(), high);
+    least
 }
 
 /// The least one word of [`least_written`] writes; `takeable` counts the words after it that
