@@ -54,10 +54,20 @@ pub struct Style {
 impl Style {
     /// The style as a number, to compare calls by; [`GLUE`] is none of them.
     fn code(self) -> u8 {
-        u8::from(self.abbreviate) | u8::from(self.drop_modifiers) << 1 | u8::from(self.verb) << 2
+        (if self.abbreviate { ABBREVIATE } else { 0 })
+            | (if self.drop_modifiers {
+                DROP_MODIFIERS
+            } else {
+                0
+            })
+            | (if self.verb { VERB } else { 0 })
     }
 }
 
+/// The bits of [`Style::code`].
+const ABBREVIATE: u8 = 1;
+const DROP_MODIFIERS: u8 = 2;
+const VERB: u8 = 4;
 /// The style code of template glue ([`Draft::push`]).
 const GLUE: u8 = 8;
 /// Marks a call's text as derived from the record ([`Draft::push_derived`]).
@@ -90,6 +100,34 @@ impl Call {
         }
     }
 
+    /// Whether `self`, a later call, counts at least what `traced` would count were its phrase
+    /// abbreviated ([`Draft::would_overflow`]): the same text, and the same glue, or a phrase
+    /// where `traced` is one (stripped of modifiers if `traced` is, when it counts nothing),
+    /// abbreviated or not (a phrase as it is counts at least what it does abbreviated) and
+    /// recased as a verb or not (which changes no length).
+    fn counts_as_abbreviated(self, traced: Self) -> bool {
+        let kind = if traced.style & (GLUE | DROP_MODIFIERS) != 0 {
+            !0
+        } else {
+            !(VERB | ABBREVIATE)
+        };
+        let phrase = |s: u8| {
+            if s & GLUE != 0 {
+                s
+            } else {
+                s & !(VERB | ABBREVIATE | DROP_MODIFIERS)
+            }
+        };
+        self.at == traced.at
+            && self.len == traced.len
+            && self != Call::EMPTY
+            && if traced.style & (GLUE | DROP_MODIFIERS) == DROP_MODIFIERS {
+                phrase(self.style) == phrase(traced.style)
+            } else {
+                self.style & kind == traced.style & kind
+            }
+    }
+
     /// Text derived from the record, known by its key rather than its (stack) address: the
     /// style's [`DERIVED`] bit keeps keys apart from addresses.
     fn derived(key: usize, text: &str, style: u8) -> Self {
@@ -107,6 +145,9 @@ impl Call {
 struct Rehearsal {
     matched: usize,
     diverged: bool,
+    /// As `matched` and `diverged`, by [`Call::counts_as_abbreviated`].
+    matched_abbreviated: usize,
+    diverged_abbreviated: bool,
     /// The bytes the candidate writes at least: its glue, and its words as [`least_written`]
     /// counts them (a phrase to strip of modifiers may come out shorter, and counts nothing).
     least: usize,
@@ -149,9 +190,22 @@ impl Rehearsal {
         Self {
             matched: 0,
             diverged: false,
+            matched_abbreviated: 0,
+            diverged_abbreviated: false,
             least: 0,
             spaced: false,
             exact,
+        }
+    }
+
+    /// Adds a phrase's words, and a space before them when the text so far takes one.
+    fn add(&mut self, words: Least) {
+        if words.any {
+            self.least = self
+                .least
+                .saturating_add(words.bytes)
+                .saturating_add(usize::from(self.spaced));
+            self.spaced = true;
         }
     }
 
@@ -168,14 +222,8 @@ impl Rehearsal {
                     self.spaced = last != b' ';
                 }
             }
-            Adds::Words(text) if self.exact => {
-                let least = least_written(text, false, &mut self.spaced);
-                self.least = self.least.saturating_add(least);
-            }
-            Adds::Abbreviated(text) if self.exact => {
-                let least = least_written(text, true, &mut self.spaced);
-                self.least = self.least.saturating_add(least);
-            }
+            Adds::Words(text) if self.exact => self.add(least_written(text).as_they_are),
+            Adds::Abbreviated(text) if self.exact => self.add(least_written(text).abbreviated),
             // At most the text and a space before it: if that does not pass the limit, the
             // words cannot, and they need not be counted.
             Adds::Words(text) | Adds::Abbreviated(text) => {
@@ -188,9 +236,36 @@ impl Rehearsal {
     }
 }
 
-/// The least a phrase's words write, `abbreviate`d or as they are, with the spaces before them
-/// when `spaced` says the text so far takes one (it is then left true if a word is known to be
-/// written).
+/// What a phrase's words write at least, without the space before the first.
+#[derive(Clone, Copy, Default)]
+struct Least {
+    bytes: usize,
+    /// Whether a word is known to be written (then the text so far takes a space before it,
+    /// and the text after it does).
+    any: bool,
+}
+
+impl Least {
+    fn word(&mut self, bytes: usize) {
+        if bytes > 0 {
+            self.bytes = self
+                .bytes
+                .saturating_add(bytes)
+                .saturating_add(usize::from(self.any));
+            self.any = true;
+        }
+    }
+}
+
+/// [`Least`] of a phrase's words as they are and abbreviated.
+#[derive(Clone, Copy, Default)]
+struct Leasts {
+    as_they_are: Least,
+    abbreviated: Least,
+}
+
+/// The least a phrase's words write, as they are and abbreviated (one loop for both: an exact
+/// count needs both, [`Draft::would_overflow`]).
 ///
 /// Words are split at ASCII separators only, so a "word" here may hold several that a
 /// separator beyond ASCII (a no-break space) splits: the space between them is not counted,
@@ -201,9 +276,8 @@ impl Rehearsal {
 /// counts the shortest replacement; one that an entry may take, or that holds a byte beyond
 /// ASCII, counts nothing (the entries' words are ASCII, so an abbreviation only takes words
 /// that have a visible ASCII byte, and it takes at most [`ABBREVIATION_TAKES_AFTER`] of them).
-/// A byte loop with two table tests a word: a tenth of what writing the words costs.
-fn least_written(text: &str, abbreviate: bool, spaced: &mut bool) -> usize {
-    let mut least = 0usize;
+fn least_written(text: &str) -> Leasts {
+    let mut least = Leasts::default();
     // Words after this one that an abbreviation begun before it may still take.
     let mut takeable = 0usize;
     let bytes = text.as_bytes();
@@ -215,13 +289,9 @@ fn least_written(text: &str, abbreviate: bool, spaced: &mut bool) -> usize {
     let mut high = 0u8;
     let mut word_ends = |start: usize, end: usize, high: u8| {
         if let Some(word) = bytes.get(start..end).filter(|w| !w.is_empty()) {
-            let written = word_least(word, high.is_ascii(), abbreviate, &mut takeable);
-            if written > 0 {
-                least = least
-                    .saturating_add(written)
-                    .saturating_add(usize::from(*spaced));
-                *spaced = true;
-            }
+            let (as_it_is, abbreviated) = word_least(word, high.is_ascii(), &mut takeable);
+            least.as_they_are.word(as_it_is);
+            least.abbreviated.word(abbreviated);
         }
     };
     for (at, &b) in bytes.iter().enumerate() {
@@ -237,18 +307,12 @@ fn least_written(text: &str, abbreviate: bool, spaced: &mut bool) -> usize {
     least
 }
 
-/// The least one word of [`least_written`] writes; `takeable` counts the words after it that
-/// an abbreviation begun before may take.
-fn word_least(word: &[u8], ascii: bool, abbreviate: bool, takeable: &mut usize) -> usize {
+/// The least one word of [`least_written`] writes, as it is and abbreviated; `takeable`
+/// counts the words after it that an abbreviation begun before may take.
+fn word_least(word: &[u8], ascii: bool, takeable: &mut usize) -> (usize, usize) {
     if !ascii {
-        if abbreviate {
-            *takeable = ABBREVIATION_TAKES_AFTER;
-            return 0;
-        }
-        return word.iter().filter(|b| b.is_ascii()).count();
-    }
-    if !abbreviate {
-        return word.len();
+        *takeable = ABBREVIATION_TAKES_AFTER;
+        return (word.iter().filter(|b| b.is_ascii()).count(), 0);
     }
     let trailing = word
         .iter()
@@ -260,13 +324,14 @@ fn word_least(word: &[u8], ascii: bool, abbreviate: bool, takeable: &mut usize) 
     if SEVERAL_WORD_ABBREVIATION_INITIALS.may_start_trimmed(word, trailing) {
         *takeable = ABBREVIATION_TAKES_AFTER;
     }
-    if taken {
+    let abbreviated = if taken {
         0
     } else if ABBREVIATION_INITIALS.may_start_trimmed(word, trailing) {
         SHORTEST_ABBREVIATION
     } else {
         word.len()
-    }
+    };
+    (word.len(), abbreviated)
 }
 
 /// A candidate being composed. Words are separated by single spaces. Writing stops once the
@@ -290,7 +355,12 @@ pub struct Draft {
     traced: usize,
     /// The traced call during which the draft overflowed.
     overflow_call: Option<usize>,
+    /// In the trace of an exact count, the call during which the count would have passed the
+    /// limit had every phrase been abbreviated.
+    overflow_call_abbreviated: Option<usize>,
     rehearsal: Option<Rehearsal>,
+    /// An exact count's count had every phrase been abbreviated.
+    abbreviated: Rehearsal,
     /// Whether calls are traced: only for a ladder that rehearses ([`Self::begin`]), so the
     /// others pay one test a call.
     tracing: bool,
@@ -312,7 +382,9 @@ impl Draft {
             trace: [Call::EMPTY; TRACE_CALLS],
             traced: 0,
             overflow_call: None,
+            overflow_call_abbreviated: None,
             rehearsal: None,
+            abbreviated: Rehearsal::start(true),
             tracing: false,
         }
     }
@@ -340,6 +412,7 @@ impl Draft {
         self.overflowed = false;
         self.traced = 0;
         self.overflow_call = None;
+        self.overflow_call_abbreviated = None;
         self.rehearsal = None;
         self.tracing = tracing;
     }
@@ -361,8 +434,10 @@ impl Draft {
         let Some(r) = rehearse(self, false) else {
             return false;
         };
-        if let Some(at) = self.overflow_call
-            && r.matched > at
+        if self.overflow_call.is_some_and(|at| r.matched > at)
+            || self
+                .overflow_call_abbreviated
+                .is_some_and(|at| r.matched_abbreviated > at)
         {
             return true;
         }
@@ -378,8 +453,14 @@ impl Draft {
         if r.least <= self.limit {
             return false;
         }
+        // Counted as if abbreviated too: a later step that abbreviates what this one writes as
+        // it is (the next step of the event ladder) counts at least that (a word's
+        // abbreviated count is at most its own, and so are the spaces counted), so it is
+        // skipped by the trace when that passes the limit.
         self.traced = 0;
         self.overflow_call = None;
+        self.overflow_call_abbreviated = None;
+        self.abbreviated = Rehearsal::start(true);
         rehearse(self, true).is_some_and(|r| r.least > self.limit)
     }
 
@@ -402,15 +483,30 @@ impl Draft {
                     return;
                 }
             }
-            if !r.diverged {
+            let abbreviated = self.overflow_call_abbreviated.is_some() && !r.diverged_abbreviated;
+            if !r.diverged || abbreviated {
                 let call = call();
-                let same = r.matched < self.traced
-                    && call != Call::EMPTY
-                    && self.trace.get(r.matched) == Some(&call);
-                if same {
-                    r.matched = r.matched.saturating_add(1);
-                } else {
-                    r.diverged = true;
+                if !r.diverged {
+                    let same = r.matched < self.traced
+                        && call != Call::EMPTY
+                        && self.trace.get(r.matched) == Some(&call);
+                    if same {
+                        r.matched = r.matched.saturating_add(1);
+                    } else {
+                        r.diverged = true;
+                    }
+                }
+                if abbreviated {
+                    let same = r.matched_abbreviated < self.traced
+                        && self
+                            .trace
+                            .get(r.matched_abbreviated)
+                            .is_some_and(|&traced| call.counts_as_abbreviated(traced));
+                    if same {
+                        r.matched_abbreviated = r.matched_abbreviated.saturating_add(1);
+                    } else {
+                        r.diverged_abbreviated = true;
+                    }
                 }
             }
             return;
@@ -437,23 +533,46 @@ impl Draft {
         }
     }
 
-    /// In an exact count ([`Self::would_overflow`]), counts what `call` adds, tracing it
-    /// unless the count already passed the limit.
+    /// In an exact count ([`Self::would_overflow`]), counts what `call` adds as it is and
+    /// abbreviated, tracing it unless both counts already passed the limit.
     fn count_traced(&mut self, call: impl FnOnce() -> Call, adds: Adds) {
-        let Some(r) = self.rehearsal.as_mut() else {
+        let limit = self.limit;
+        let Some(mut r) = self.rehearsal else {
             return;
         };
-        if r.least > self.limit {
+        let mut a = self.abbreviated;
+        if a.least > limit {
+            // The count as it is is at least the abbreviated one: both passed.
             return;
         }
-        r.count(adds, self.limit);
-        let passed = r.least > self.limit;
+        let was_within = r.least <= limit;
+        match adds {
+            Adds::Words(text) | Adds::Abbreviated(text) => {
+                let least = least_written(text);
+                if was_within {
+                    r.add(match adds {
+                        Adds::Words(_) => least.as_they_are,
+                        _ => least.abbreviated,
+                    });
+                }
+                a.add(least.abbreviated);
+            }
+            Adds::Glue(_) | Adds::Unknown => {
+                r.count(adds, limit);
+                a.count(adds, limit);
+            }
+        }
+        self.rehearsal = Some(r);
+        self.abbreviated = a;
         let index = self.traced;
         if let Some(slot) = self.trace.get_mut(index) {
             *slot = call();
             self.traced = index.saturating_add(1);
-            if passed {
+            if was_within && r.least > limit {
                 self.overflow_call = Some(index);
+            }
+            if a.least > limit {
+                self.overflow_call_abbreviated = Some(index);
             }
         }
     }
@@ -1159,6 +1278,28 @@ mod tests {
         assert!(d.is_empty());
     }
 
+    #[test]
+    fn a_step_that_abbreviates_what_an_exact_count_passed_with_is_skipped_by_its_trace() {
+        // As they are, the drone's words pass 48 at the place (62 bytes counted there, by
+        // hand: see above), and so they would abbreviated (53).
+        let plain = Style::default();
+        let mut d = Draft::new(48);
+        assert!(d.would_overflow(|d| event_step(d, plain, PLACE)));
+        assert_eq!(d.overflow_call, Some(4));
+        assert_eq!(d.overflow_call_abbreviated, Some(4));
+        // The step abbreviated (its verb and relation still as they are) is answered by the
+        // trace: it is not counted again, so the trace is still the plain step's.
+        assert!(d.would_overflow(|d| event_step(d, ABBREVIATE, PLACE)));
+        assert_eq!(d.trace.first().map(|c| c.style), Some(plain.code()));
+        // Stripped of modifiers, it is another count.
+        assert!(!d.would_overflow(|d| event_step(d, BARE, PLACE)));
+        // A count abbreviated that does not pass the limit traces nothing for that.
+        let mut d = Draft::new(56);
+        assert!(d.would_overflow(|d| event_step(d, plain, PLACE)));
+        assert_eq!(d.overflow_call_abbreviated, None);
+        assert!(!d.would_overflow(|d| event_step(d, ABBREVIATE, PLACE)));
+    }
+
     proptest::proptest! {
         /// The bound never passes what is written: a step it skips could not have fitted.
         #[test]
@@ -1264,6 +1405,61 @@ mod tests {
                     !Draft::new(written).would_overflow(|d| d.phrase(&text, ABBREVIATE)),
                     "{text:?}"
                 );
+            }
+        }
+    }
+
+    /// Texts at fixed addresses, as a record's fields are, for the steps below.
+    static STEP_TEXTS: [&str; 8] = [
+        "U.S. fighter jet",
+        "downed",
+        "Iranian drone",
+        "near",
+        "USS Abraham Lincoln",
+        ",",
+        "United States of America",
+        "meters per second",
+    ];
+
+    /// A step: calls of [`STEP_TEXTS`] (by index), each glue or a phrase in one of four styles.
+    fn step_calls() -> impl proptest::strategy::Strategy<Value = std::vec::Vec<(usize, u8)>> {
+        proptest::collection::vec((0..STEP_TEXTS.len(), 0u8..5), 0..7)
+    }
+
+    fn write_step(d: &mut Draft, calls: &[(usize, u8)]) {
+        for &(text, kind) in calls {
+            let text = STEP_TEXTS.get(text).copied().unwrap_or_default();
+            match kind {
+                0 => d.push(text),
+                1 => d.phrase(text, Style::default()),
+                2 => d.phrase(text, ABBREVIATE),
+                3 => d.phrase(
+                    text,
+                    Style {
+                        verb: true,
+                        ..ABBREVIATE
+                    },
+                ),
+                _ => d.phrase(text, BARE),
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A step skipped after another was counted (by the bound, or by the trace of that
+        /// count, as it is or abbreviated) does not fit when written.
+        #[test]
+        fn a_step_skipped_after_a_count_does_not_fit(
+            first in step_calls(),
+            second in step_calls(),
+            limit in 8usize..80,
+        ) {
+            let mut d = Draft::new(limit);
+            d.would_overflow(|d| write_step(d, &first));
+            if d.would_overflow(|d| write_step(d, &second)) {
+                let mut whole = Draft::new(limit);
+                write_step(&mut whole, &second);
+                proptest::prop_assert!(whole.overflowed());
             }
         }
     }
