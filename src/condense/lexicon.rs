@@ -816,6 +816,12 @@ pub const PLAN_WORDS: &[&str] = &[
     "preparing",
 ];
 
+/// Of the [`PLAN_WORDS`], those that make a forecast rather than a schedule: a headline keeps
+/// them without their auxiliary ("is expected to rise" -> "expected to rise", as wire titles
+/// write "FED EXPECTED TO ADD RESERVES"), since "X to rise" would state as settled what is
+/// only expected.
+pub const FORECAST_WORDS: &[&str] = &["expected", "likely"];
+
 /// "plans to", "intends to": the same, as a finite verb. (Not "wants to", "hopes to": a wish
 /// is not a plan, and "X to build" reads as one.)
 pub const PLAN_VERBS: &[&str] = &[

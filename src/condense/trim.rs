@@ -14,9 +14,9 @@ use heapless::Vec;
 use super::compose::Draft;
 use super::lexicon::{
     self, ASIDES, CIRCUMSTANCE_PREPOSITIONS, CLASSIFIER_NOUNS, COUNTED_NUMBERS, EVENT_NOUNS,
-    GENERIC_SOURCES, HEDGE_PHRASES, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS,
-    OBJECT_NEWS_VERBS, OPINION_VERBS, PERSONAL_PRONOUNS, REPORTING_PRESENT, SUBORDINATORS,
-    TEXT_ABBREVIATIONS, TEXT_UNITS,
+    FORECAST_WORDS, GENERIC_SOURCES, HEDGE_PHRASES, MODIFIERS, NON_TERMINAL_ABBREVIATIONS,
+    NUMBER_WORDS, OBJECT_NEWS_VERBS, OPINION_VERBS, PERSONAL_PRONOUNS, REPORTING_PRESENT,
+    SUBORDINATORS, TEXT_ABBREVIATIONS, TEXT_UNITS,
 };
 use super::word_class::Classes;
 
@@ -1237,7 +1237,14 @@ impl<'a> Sentence<'a> {
                     if !self.begin() {
                         return;
                     }
-                    self.drop_span(i, verb);
+                    // "is expected to cut" -> "expected to cut": a forecast stays one (see
+                    // [`FORECAST_WORDS`]).
+                    let last = if self.in_table(verb, FORECAST_WORDS) {
+                        self.prev_live(verb).unwrap_or(i)
+                    } else {
+                        verb
+                    };
+                    self.drop_span(i, last);
                 }
                 continue;
             }
