@@ -1072,6 +1072,10 @@ pub const OBJECT_NEWS_VERBS: &[&str] = &[
     "damaged",
 ];
 
+/// Nouns of a level reached ("hit a new high", "struck a record low"): after a verb of
+/// [`OBJECT_NEWS_VERBS`] they make a measure, not a target, and the object is not the news.
+pub const LEVEL_NOUNS: &[&str] = &["high", "highs", "low", "lows", "record", "peak", "level"];
+
 /// Conjunctions that open a clause of approach: "after the craft approached the carrier".
 pub const APPROACH_LINKS: &[&str] = &["after", "as", "when", "while"];
 

@@ -14,9 +14,9 @@ use heapless::Vec;
 use super::compose::Draft;
 use super::lexicon::{
     self, ASIDES, CIRCUMSTANCE_PREPOSITIONS, CLASSIFIER_NOUNS, COUNTED_NUMBERS, EVENT_NOUNS,
-    FORECAST_WORDS, GENERIC_SOURCES, HEDGE_PHRASES, MODIFIERS, NON_TERMINAL_ABBREVIATIONS,
-    NUMBER_WORDS, OBJECT_NEWS_VERBS, OPINION_VERBS, PERSONAL_PRONOUNS, REPORTING_PRESENT,
-    SUBORDINATORS, TEXT_ABBREVIATIONS, TEXT_UNITS,
+    FORECAST_WORDS, GENERIC_SOURCES, HEDGE_PHRASES, LEVEL_NOUNS, MODIFIERS,
+    NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS, OBJECT_NEWS_VERBS, OPINION_VERBS, PERSONAL_PRONOUNS,
+    REPORTING_PRESENT, SUBORDINATORS, TEXT_ABBREVIATIONS, TEXT_UNITS,
 };
 use super::word_class::Classes;
 
@@ -1694,7 +1694,11 @@ impl<'a> Sentence<'a> {
             // The subject is a plain noun phrase: no verb or preposition in it.
             let w = self.bare(j);
             let verbal = w.ends_with("ed") || w.ends_with("ing") || self.has(j, Classes::AUXILIARY);
+            // "Taiwan's reserves hit a new high": what someone owns is not an agent, and its
+            // verb is not done to the object.
+            let owned = w.ends_with("'s") || self.is(j, "'s");
             if verbal
+                || owned
                 || (self.has(j, Classes::DANGLING) && !self.in_table(j, &["a", "an", "the", "of"]))
             {
                 return;
@@ -1738,7 +1742,10 @@ impl<'a> Sentence<'a> {
                 _ => break k,
             }
         };
-        if (head == start && self.in_table(start, &["the", "a", "an"]))
+        // "hit a record", "struck a new low": a level reached, not a target.
+        let level = (start..=head).any(|k| self.live(k) && self.in_table(k, LEVEL_NOUNS));
+        if level
+            || (head == start && self.in_table(start, &["the", "a", "an"]))
             || (self.has(start, Classes::DANGLING) && !self.in_table(start, &["the", "a", "an"]))
         {
             return;
