@@ -53,6 +53,10 @@ const APPROACH_GAP_WORDS: usize = 4;
 /// An appositive or relative clause set off by commas is at most this many words.
 const CLAUSE_MAX_WORDS: usize = 14;
 
+/// A short form written after its name ("(CBOE)", ", CME,") has at most this many letters;
+/// a longer word in capitals is a word, not a set of initials.
+const ACRONYM_MAX_LETTERS: usize = 6;
+
 /// When an edit was made: 1, 2, … in the order the rules make them (0 is before any).
 type Stamp = u8;
 
@@ -87,7 +91,7 @@ struct Word<'a> {
     /// Whether its marks close a clause (a comma, semicolon, colon or dash).
     closes: bool,
     /// A replacement for the word itself (its marks are kept), from edit `out_at` on.
-    out: Option<&'static str>,
+    out: Option<&'a str>,
     out_at: Stamp,
     /// A word written after this one ("drone" "downed"), from edit `after_at` on.
     after: Option<&'static str>,
@@ -178,6 +182,7 @@ pub const LEVELS: [Level; 8] = [
     },
     // Relative clauses, appositives and parentheses set off by commas.
     |s| {
+        s.acronyms();
         s.lead_clause();
         s.opinion_frame();
         s.clauses();
@@ -674,7 +679,7 @@ impl<'a> Sentence<'a> {
 
     /// Rewrites word `i` from the current edit on. The rules rewrite a word at most once; a
     /// second rewrite would be ignored.
-    fn rewrite(&mut self, i: usize, out: &'static str) {
+    fn rewrite(&mut self, i: usize, out: &'a str) {
         let stamp = self.stamp;
         if let Some(w) = self.words.get_mut(i).filter(|w| w.out.is_none()) {
             let before = w.least();
@@ -1408,6 +1413,109 @@ impl<'a> Sentence<'a> {
                 self.drop_span(i, end);
             }
         }
+    }
+
+    /// "the Chicago Board Options Exchange (CBOE) sold" -> "the CBOE sold", "Chicago
+    /// Mercantile Exchange, CME, directors" -> "CME directors": a name followed by its
+    /// initials is written as the initials, as a headline writes "OECD" or "FDIC". The
+    /// initials must spell the capitalised words of the name (a company suffix at its end may
+    /// be left out: "Nippon Telegraph and Telephone Corp (NTT)").
+    fn acronyms(&mut self) {
+        for a in 1..self.words.len() {
+            if !self.live(a) {
+                continue;
+            }
+            let Some((short, comma_form)) = self.initials_word(a) else {
+                continue;
+            };
+            let Some(end) = self.prev_live(a) else {
+                continue;
+            };
+            let Some(start) = self.name_spelt(end, short, comma_form) else {
+                continue;
+            };
+            if !self.begin() {
+                return;
+            }
+            // A clause mark after the parenthesis belongs to the sentence: it moves to the
+            // name. In ", CME," the commas only set the initials off.
+            let mark = !comma_form && ends_clause(self.marks_after(a));
+            for j in start.saturating_add(1)..=a {
+                self.drop(j);
+            }
+            self.rewrite(start, short);
+            if mark {
+                self.append_mark(start);
+            }
+        }
+    }
+
+    /// The initials word `a` holds, if it is one ("(CBOE)", "(ICO),", or "CME," after a word
+    /// with a comma), and whether it is set off by commas rather than parentheses.
+    fn initials_word(&self, a: usize) -> Option<(&'a str, bool)> {
+        let w = self.words.get(a)?;
+        let letters = w.bare;
+        if !(2..=ACRONYM_MAX_LETTERS).contains(&letters.len())
+            || !letters.bytes().all(|b| b.is_ascii_uppercase())
+        {
+            return None;
+        }
+        let (lead, rest) = w.split();
+        let prev = self.prev_live(a)?;
+        if lead == "(" && matches!(rest, ")" | ")," | ");" | ").") {
+            // The name runs right up to the parenthesis.
+            return self
+                .marks_after(prev)
+                .is_empty()
+                .then_some((letters, false));
+        }
+        (lead.is_empty() && rest == "," && self.marks_after(prev) == ",").then_some((letters, true))
+    }
+
+    /// The first word of a name ending at word `end` whose capitalised words' initials (parts
+    /// of a hyphenated word counted apart) spell `short`, if there is one. Joining words
+    /// ("of", "and", "the", "for") may stand inside the name; no word but the last may carry
+    /// a mark, and that only the comma that sets the initials off.
+    fn name_spelt(&self, end: usize, short: &str, comma_form: bool) -> Option<usize> {
+        let short = short.as_bytes();
+        // Spelt backwards from the end: `got` counts the initials matched from the right.
+        let spell = |skip_suffix: bool| -> Option<usize> {
+            let mut got = 0usize;
+            let mut j = end;
+            let mut first = true;
+            loop {
+                let w = self.words.get(j)?;
+                let (lead, rest) = w.split();
+                let marked =
+                    !lead.is_empty() || !(rest.is_empty() || (first && comma_form && rest == ","));
+                if marked || w.bare.is_empty() {
+                    return None;
+                }
+                let suffix = first && skip_suffix && self.has(j, Classes::COMPANY_SUFFIX);
+                if self.capitalised(j) && !suffix {
+                    // The initials of the word's parts, last part first.
+                    for part in w.bare.rsplit('-') {
+                        let initial = part.as_bytes().first()?;
+                        if !initial.is_ascii_uppercase() {
+                            return None;
+                        }
+                        let want = short.len().checked_sub(got.saturating_add(1))?;
+                        if short.get(want) != Some(initial) {
+                            return None;
+                        }
+                        got = got.saturating_add(1);
+                    }
+                    if got == short.len() {
+                        return Some(j);
+                    }
+                } else if !suffix && !self.in_table(j, &["of", "and", "the", "for", "&"]) {
+                    return None;
+                }
+                first = false;
+                j = self.prev_live(j)?;
+            }
+        };
+        spell(false).or_else(|| spell(true))
     }
 
     /// "As far as we can determine, nothing was done" -> "nothing was done": a subordinate
