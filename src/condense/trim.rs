@@ -16,7 +16,7 @@ use super::lexicon::{
     self, ASIDES, CIRCUMSTANCE_PREPOSITIONS, CLASSIFIER_NOUNS, COUNTED_NUMBERS, EVENT_NOUNS,
     FORECAST_WORDS, GENERIC_SOURCES, HEDGE_PHRASES, LEVEL_NOUNS, MODIFIERS,
     NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS, OBJECT_NEWS_VERBS, OPINION_VERBS, PERSONAL_PRONOUNS,
-    REPORTING_PRESENT, SUBORDINATORS, TEXT_ABBREVIATIONS, TEXT_UNITS,
+    REPORTING_PRESENT, SUBORDINATORS, TEXT_ABBREVIATIONS, TEXT_UNITS, US_STATES,
 };
 use super::word_class::Classes;
 
@@ -57,6 +57,7 @@ const CLAUSE_MAX_WORDS: usize = 14;
 /// a longer word in capitals is a word, not a set of initials.
 const ACRONYM_MAX_LETTERS: usize = 6;
 
+const APPOSITIVE_PARTICIPLES: bool = false;
 /// When an edit was made: 1, 2, … in the order the rules make them (0 is before any).
 type Stamp = u8;
 
@@ -99,6 +100,9 @@ struct Word<'a> {
     /// From which edit a comma is written after the word: the clause mark of a word struck
     /// after it.
     comma_at: Stamp,
+    /// From which edit the word's own clause mark is not written: the first of the pair of
+    /// commas around a clause struck whole ("Acme, a unit of Ajax, said" -> "Acme said").
+    uncomma_at: Stamp,
     /// From which edit the word is struck.
     dropped_at: Stamp,
     /// The live words before and after this one, while it is live (once struck, they still
@@ -259,6 +263,7 @@ impl<'a> Sentence<'a> {
                 after: None,
                 after_at: NEVER,
                 comma_at: NEVER,
+                uncomma_at: NEVER,
                 dropped_at: NEVER,
                 prev: link(index.checked_sub(1)),
                 next: link(Some(index.saturating_add(1))),
@@ -412,7 +417,7 @@ impl<'a> Sentence<'a> {
                 .and_then(|n| n.checked_sub(1))
                 .and_then(|p| self.words.get(p))
                 .is_some_and(|p| !p.live_after(edits) && p.closes);
-            if ends_clause(trailing) && struck_between && !closed {
+            if ends_clause(trailing) && (w.uncomma_at <= edits || struck_between && !closed) {
                 trailing = trailing.trim_end_matches([',', ';', ':']);
             }
             if next.is_none()
@@ -708,6 +713,28 @@ impl<'a> Sentence<'a> {
                     .saturating_sub(before)
                     .saturating_add(w.least());
             }
+        }
+    }
+
+    /// Leaves out word `i`'s own clause mark from the current edit on: a clause set off by
+    /// a pair of commas after it was struck.
+    fn unmark(&mut self, i: usize) {
+        let stamp = self.stamp;
+        if let Some(w) = self.words.get_mut(i).filter(|w| w.uncomma_at == NEVER) {
+            w.uncomma_at = stamp;
+        }
+    }
+
+    /// Strikes a clause set off by commas, words `from..=to`, with the comma before it: "X,
+    /// which …, said" -> "X said". (A list keeps its commas: "A, B, C" is not struck so.)
+    fn drop_enclosed(&mut self, from: usize, to: usize) {
+        let before = self.prev_live(from);
+        if self.drop_span(from, to)
+            && self.comma_after(to)
+            && let Some(p) = before
+            && self.marks_after(p).ends_with(',')
+        {
+            self.unmark(p);
         }
     }
 
@@ -1393,26 +1420,56 @@ impl<'a> Sentence<'a> {
             // keeps as much of it as fits.
             let relative = self.has(i, Classes::RELATIVE) && self.comma_after(end) && short;
             let comment = self.has(i, Classes::COMMENT_PARTICIPLE);
-            let appositive = self.in_table(i, &["a", "an"])
-                && self.prev_live(i).is_some_and(|p| self.capitalised(p))
-                && self.comma_after(end)
-                && short;
+            let appositive = short && self.comma_after(end) && self.opens_appositive(i);
             if (relative || comment || appositive) && !self.begin() {
                 return;
             }
             if relative {
-                self.drop_span(i, end);
+                self.drop_enclosed(i, end);
             } else if comment {
                 let last = self.last_live().unwrap_or(i);
                 self.drop_span(i, last);
-            } else if self.in_table(i, &["a", "an"])
-                && self.prev_live(i).is_some_and(|p| self.capitalised(p))
-                && self.comma_after(end)
-                && short
-            {
-                self.drop_span(i, end);
+            } else if appositive {
+                // "Mark Hammer, a private investor from Melville, N.Y., and …": the place's
+                // state, set off by commas of its own, belongs to the appositive.
+                let end = match self.next_live(end) {
+                    Some(n) if self.comma_after(n) && self.is_state(n) => n,
+                    _ => end,
+                };
+                self.drop_enclosed(i, end);
             }
         }
+    }
+
+    /// Whether a clause set off by commas from word `i` on, after a name, describes the name
+    /// rather than carrying the news: "Acme, a unit of Ajax,", "Hammer, the chairman of Acme,",
+    /// "Chrysler Canada, wholly owned by Chrysler,", "Acme, based in Ohio,".
+    fn opens_appositive(&self, i: usize) -> bool {
+        let Some(p) = self.prev_live(i) else {
+            return false;
+        };
+        if !self.capitalised(p) {
+            return false;
+        }
+        let next = self.next_live(i);
+        let lower = |j: Option<usize>| {
+            j.is_some_and(|j| self.bare(j).chars().next().is_some_and(char::is_lowercase))
+        };
+        self.in_table(i, &["a", "an"])
+            // "the chairman of Acme", not "the Netherlands" of a list of names.
+            || (self.is(i, "the") && lower(next))
+            || (APPOSITIVE_PARTICIPLES && self.is_participle(i) && !self.has(i, Classes::AUXILIARY))
+            || (APPOSITIVE_PARTICIPLES && self.bare(i).ends_with("ly")
+                && lower(Some(i))
+                && next.is_some_and(|n| self.is_participle(n)))
+    }
+
+    /// Whether word `i` names a U.S. state as a wire writes it after a place ("N.Y.",
+    /// "Calif.", "Ohio").
+    fn is_state(&self, i: usize) -> bool {
+        let t = self.text(i).trim_end_matches(',');
+        US_STATES.iter().any(|(name, _)| self.is(i, name))
+            || (self.capitalised(i) && t.ends_with('.') && t.len() <= 6)
     }
 
     /// "the Chicago Board Options Exchange (CBOE) sold" -> "the CBOE sold", "Chicago
@@ -1674,8 +1731,12 @@ impl<'a> Sentence<'a> {
                     return;
                 }
                 self.drop(i);
+                // Not a comma that went with a clause struck after the name ("Outboard
+                // Marine Corp, whose stock is up, said").
+                let unmarked = self.words.get(i).is_some_and(|w| w.uncomma_at != NEVER);
                 if let Some(p) = self.prev_live(i)
                     && ends_clause(mark)
+                    && !unmarked
                     && self.marks_after(p).is_empty()
                 {
                     self.append_mark(p);
