@@ -57,7 +57,6 @@ const CLAUSE_MAX_WORDS: usize = 14;
 /// a longer word in capitals is a word, not a set of initials.
 const ACRONYM_MAX_LETTERS: usize = 6;
 
-const APPOSITIVE_PARTICIPLES: bool = false;
 /// When an edit was made: 1, 2, … in the order the rules make them (0 is before any).
 type Stamp = u8;
 
@@ -1458,8 +1457,9 @@ impl<'a> Sentence<'a> {
         self.in_table(i, &["a", "an"])
             // "the chairman of Acme", not "the Netherlands" of a list of names.
             || (self.is(i, "the") && lower(next))
-            || (APPOSITIVE_PARTICIPLES && self.is_participle(i) && !self.has(i, Classes::AUXILIARY))
-            || (APPOSITIVE_PARTICIPLES && self.bare(i).ends_with("ly")
+            // "wholly owned by Chrysler", "based in Ohio": a participle describing the name.
+            || (self.is_participle(i) && !self.has(i, Classes::AUXILIARY))
+            || (self.bare(i).ends_with("ly")
                 && lower(Some(i))
                 && next.is_some_and(|n| self.is_participle(n)))
     }
