@@ -462,6 +462,7 @@ pub const OPENERS: &[&str] = &[
     "also",
     "still",
     "yes",
+    "yeah",
     "no",
     "oh",
     "ok",

@@ -57,6 +57,19 @@ const CLAUSE_MAX_WORDS: usize = 14;
 /// a longer word in capitals is a word, not a set of initials.
 const ACRONYM_MAX_LETTERS: usize = 6;
 
+const ASIDE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "with",
+    "after",
+    "following",
+    "despite",
+    "for",
+    "under",
+];
+const DESCRIBING_PREPOSITIONS: &[&str] =
+    &["by", "in", "from", "to", "at", "as", "with", "near", "on"];
 /// When an edit was made: 1, 2, … in the order the rules make them (0 is before any).
 type Stamp = u8;
 
@@ -1447,21 +1460,32 @@ impl<'a> Sentence<'a> {
         let Some(p) = self.prev_live(i) else {
             return false;
         };
-        if !self.capitalised(p) {
+        // After a name, not after an opener ("Yeah, with these conditions, …").
+        if !self.capitalised(p) || self.has(p, Classes::OPENER) {
             return false;
         }
         let next = self.next_live(i);
+        // A participle describes the name when a preposition follows it ("owned by",
+        // "based in"); "Sharon, played a key role" is a verb in the past.
+        let described = |j: usize| {
+            self.is_participle(j)
+                && !self.has(j, Classes::AUXILIARY)
+                && self
+                    .next_live(j)
+                    .is_some_and(|n| self.in_table(n, DESCRIBING_PREPOSITIONS))
+        };
         let lower = |j: Option<usize>| {
             j.is_some_and(|j| self.bare(j).chars().next().is_some_and(char::is_lowercase))
         };
         self.in_table(i, &["a", "an"])
             // "the chairman of Acme", not "the Netherlands" of a list of names.
             || (self.is(i, "the") && lower(next))
+            // "KLM, in a move following TWA's, said": a phrase of circumstance between the name
+            // and its verb.
+            || self.in_table(i, ASIDE_PREPOSITIONS)
             // "wholly owned by Chrysler", "based in Ohio": a participle describing the name.
-            || (self.is_participle(i) && !self.has(i, Classes::AUXILIARY))
-            || (self.bare(i).ends_with("ly")
-                && lower(Some(i))
-                && next.is_some_and(|n| self.is_participle(n)))
+            || described(i)
+            || (self.bare(i).ends_with("ly") && lower(Some(i)) && next.is_some_and(described))
     }
 
     /// Whether word `i` names a U.S. state as a wire writes it after a place ("N.Y.",
