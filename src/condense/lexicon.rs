@@ -1077,6 +1077,27 @@ pub const OBJECT_NEWS_VERBS: &[&str] = &[
 /// [`OBJECT_NEWS_VERBS`] they make a measure, not a target, and the object is not the news.
 pub const LEVEL_NOUNS: &[&str] = &["high", "highs", "low", "lows", "record", "peak", "level"];
 
+/// Prepositions that open a phrase of circumstance set off by commas between a name and its
+/// verb ("KLM, in a move following TWA's, said …", "Funaro, on the third leg of a trip, met
+/// …"): a headline goes from the name to the verb.
+pub const ASIDE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "with",
+    "after",
+    "following",
+    "despite",
+    "for",
+    "under",
+];
+
+/// Prepositions after a participle that describes a name ("Chrysler Canada, wholly owned by
+/// Chrysler Corp, said", "Acme, based in Ohio,"): the participle is then an appositive, not
+/// the verb of the sentence ("Sharon, … played a key role").
+pub const DESCRIBING_PREPOSITIONS: &[&str] =
+    &["by", "in", "from", "to", "at", "as", "with", "near", "on"];
+
 /// Conjunctions that open a clause of approach: "after the craft approached the carrier".
 pub const APPROACH_LINKS: &[&str] = &["after", "as", "when", "while"];
 

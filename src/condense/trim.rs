@@ -13,10 +13,11 @@ use heapless::Vec;
 
 use super::compose::Draft;
 use super::lexicon::{
-    self, ASIDES, CIRCUMSTANCE_PREPOSITIONS, CLASSIFIER_NOUNS, COUNTED_NUMBERS, EVENT_NOUNS,
-    FORECAST_WORDS, GENERIC_SOURCES, HEDGE_PHRASES, LEVEL_NOUNS, MODIFIERS,
-    NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS, OBJECT_NEWS_VERBS, OPINION_VERBS, PERSONAL_PRONOUNS,
-    REPORTING_PRESENT, SUBORDINATORS, TEXT_ABBREVIATIONS, TEXT_UNITS, US_STATES,
+    self, ASIDE_PREPOSITIONS, ASIDES, CIRCUMSTANCE_PREPOSITIONS, CLASSIFIER_NOUNS, COUNTED_NUMBERS,
+    DESCRIBING_PREPOSITIONS, EVENT_NOUNS, FORECAST_WORDS, GENERIC_SOURCES, HEDGE_PHRASES,
+    LEVEL_NOUNS, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS, OBJECT_NEWS_VERBS,
+    OPINION_VERBS, PERSONAL_PRONOUNS, REPORTING_PRESENT, SUBORDINATORS, TEXT_ABBREVIATIONS,
+    TEXT_UNITS, US_STATES,
 };
 use super::word_class::Classes;
 
@@ -57,19 +58,6 @@ const CLAUSE_MAX_WORDS: usize = 14;
 /// a longer word in capitals is a word, not a set of initials.
 const ACRONYM_MAX_LETTERS: usize = 6;
 
-const ASIDE_PREPOSITIONS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "with",
-    "after",
-    "following",
-    "despite",
-    "for",
-    "under",
-];
-const DESCRIBING_PREPOSITIONS: &[&str] =
-    &["by", "in", "from", "to", "at", "as", "with", "near", "on"];
 /// When an edit was made: 1, 2, … in the order the rules make them (0 is before any).
 type Stamp = u8;
 
