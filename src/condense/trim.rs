@@ -621,10 +621,26 @@ impl<'a> Sentence<'a> {
                 return j;
             }
             match self.next_live(j) {
-                Some(n) => j = n,
-                None => return j,
+                Some(n) if !self.closed_between(j, n) => j = n,
+                _ => return j,
             }
         }
+    }
+
+    /// Whether live word `j` ends a clause with a mark: its own, or one on words struck after
+    /// it.
+    fn marked_end(&self, j: usize) -> bool {
+        self.comma_after(j) || self.next_live(j).is_some_and(|n| self.closed_between(j, n))
+    }
+
+    /// Whether a word struck between live words `j` and `n` closed a clause: "which meets
+    /// this week, raised" still ends its clause at "meets" once "this week," is struck.
+    fn closed_between(&self, j: usize, n: usize) -> bool {
+        n > j.saturating_add(1)
+            && self
+                .words
+                .get(j.saturating_add(1)..n)
+                .is_some_and(|between| between.iter().any(|w| w.closes))
     }
 
     /// [`Self::clause_end`] of live word `i`, if the clause has at most `most` live words
@@ -636,11 +652,13 @@ impl<'a> Sentence<'a> {
                 return Some(j);
             }
             match self.next_live(j) {
+                Some(n) if self.closed_between(j, n) => return Some(j),
                 Some(n) => j = n,
                 None => return Some(j),
             }
         }
-        (self.comma_after(j) || self.next_live(j).is_none()).then_some(j)
+        let closed = self.next_live(j).is_none_or(|n| self.closed_between(j, n));
+        (self.comma_after(j) || closed).then_some(j)
     }
 
     fn live_between(&self, from: usize, to: usize) -> usize {
@@ -730,7 +748,7 @@ impl<'a> Sentence<'a> {
     fn drop_enclosed(&mut self, from: usize, to: usize) {
         let before = self.prev_live(from);
         if self.drop_span(from, to)
-            && self.comma_after(to)
+            && self.marked_end(to)
             && let Some(p) = before
             && self.marks_after(p).ends_with(',')
         {
@@ -1418,9 +1436,9 @@ impl<'a> Sentence<'a> {
             let short = self.live_between(i, end) <= CLAUSE_MAX_WORDS;
             // Only a clause closed by a comma: one running to the end is left to the cut, which
             // keeps as much of it as fits.
-            let relative = self.has(i, Classes::RELATIVE) && self.comma_after(end) && short;
+            let relative = self.has(i, Classes::RELATIVE) && self.marked_end(end) && short;
             let comment = self.has(i, Classes::COMMENT_PARTICIPLE);
-            let appositive = short && self.comma_after(end) && self.opens_appositive(i);
+            let appositive = short && self.marked_end(end) && self.opens_appositive(i);
             if (relative || comment || appositive) && !self.begin() {
                 return;
             }
