@@ -1098,6 +1098,28 @@ pub const ASIDE_PREPOSITIONS: &[&str] = &[
 pub const DESCRIBING_PREPOSITIONS: &[&str] =
     &["by", "in", "from", "to", "at", "as", "with", "near", "on"];
 
+/// Verbs that open an agreement to act ("signed a letter of intent to acquire", "has a
+/// tentative agreement to sell", "entered into an agreement to buy").
+pub const AGREEMENT_VERBS: &[&str] = &[
+    "signed",
+    "signs",
+    "reached",
+    "reaches",
+    "entered",
+    "enters",
+    "has",
+    "have",
+    "had",
+    "finalized",
+    "finalised",
+    "concluded",
+    "secured",
+];
+
+/// Nouns of an agreement to act; with "letter of intent", what [`AGREEMENT_VERBS`] open.
+/// (Not "contract": "won a contract to design" is work given, not an agreement to act.)
+pub const AGREEMENT_NOUNS: &[&str] = &["agreement", "accord", "pact", "deal"];
+
 /// Conjunctions that open a clause of approach: "after the craft approached the carrier".
 pub const APPROACH_LINKS: &[&str] = &["after", "as", "when", "while"];
 

@@ -13,11 +13,11 @@ use heapless::Vec;
 
 use super::compose::Draft;
 use super::lexicon::{
-    self, ASIDE_PREPOSITIONS, ASIDES, CIRCUMSTANCE_PREPOSITIONS, CLASSIFIER_NOUNS, COUNTED_NUMBERS,
-    DESCRIBING_PREPOSITIONS, EVENT_NOUNS, FORECAST_WORDS, GENERIC_SOURCES, HEDGE_PHRASES,
-    LEVEL_NOUNS, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS, OBJECT_NEWS_VERBS,
-    OPINION_VERBS, PERSONAL_PRONOUNS, REPORTING_PRESENT, SUBORDINATORS, TEXT_ABBREVIATIONS,
-    TEXT_UNITS, US_STATES,
+    self, AGREEMENT_NOUNS, AGREEMENT_VERBS, ASIDE_PREPOSITIONS, ASIDES, CIRCUMSTANCE_PREPOSITIONS,
+    CLASSIFIER_NOUNS, COUNTED_NUMBERS, DESCRIBING_PREPOSITIONS, EVENT_NOUNS, FORECAST_WORDS,
+    GENERIC_SOURCES, HEDGE_PHRASES, LEVEL_NOUNS, MODIFIERS, NON_TERMINAL_ABBREVIATIONS,
+    NUMBER_WORDS, OBJECT_NEWS_VERBS, OPINION_VERBS, PERSONAL_PRONOUNS, REPORTING_PRESENT,
+    SUBORDINATORS, TEXT_ABBREVIATIONS, TEXT_UNITS, US_STATES,
 };
 use super::word_class::Classes;
 
@@ -57,6 +57,10 @@ const CLAUSE_MAX_WORDS: usize = 14;
 /// A short form written after its name ("(CBOE)", ", CME,") has at most this many letters;
 /// a longer word in capitals is a word, not a set of initials.
 const ACRONYM_MAX_LETTERS: usize = 6;
+
+/// Words that may qualify an agreement between its article and its noun ("a definitive
+/// merger agreement").
+const AGREEMENT_QUALIFIER_WORDS: usize = 2;
 
 /// When an edit was made: 1, 2, … in the order the rules make them (0 is before any).
 type Stamp = u8;
@@ -201,6 +205,7 @@ pub const LEVELS: [Level; 8] = [
         s.classifiers();
         s.trailing_phrase();
         s.lead_article();
+        s.agreements();
         s.headline_verbs();
     },
     |s| s.auxiliaries(),
@@ -1319,6 +1324,110 @@ impl<'a> Sentence<'a> {
                 self.rewrite(i, present);
             }
         }
+    }
+
+    /// "X said it has signed a letter of intent to acquire Y" -> "X to acquire Y", "X agreed
+    /// to sell" -> "X to sell": an agreement to act is written as the act to come, as a wire
+    /// headline writes it ("LOTUS TO ACQUIRE COMPUTER ACCESS"). Not after a pronoun ("they to
+    /// sell"), and only when what is agreed is a verb ("agreed to terms" stays).
+    fn agreements(&mut self) {
+        for i in 1..self.words.len() {
+            if !self.live(i) {
+                continue;
+            }
+            let Some(end) = self.agreement_end(i) else {
+                continue;
+            };
+            // The infinitive after the frame: "to" and a verb in lower case.
+            let Some(to) = self.next_live(end).filter(|&t| self.is(t, "to")) else {
+                continue;
+            };
+            // (Not "agreed to three points", "agreed to the terms".)
+            let verb = self.next_live(to).is_some_and(|v| {
+                self.bare(v).bytes().all(|b| b.is_ascii_lowercase())
+                    && !self.has(v, Classes::DANGLING)
+                    && !self.in_table(v, NUMBER_WORDS)
+                    && !self.in_table(v, &["be", "his", "her", "its", "their"])
+            });
+            // "has tentatively agreed": the auxiliary and an adverb go with their verb.
+            let mut start = i;
+            if let Some(p) = self.prev_live(start)
+                && self.bare(p).ends_with("ly")
+                && self.bare(p).bytes().all(|b| b.is_ascii_lowercase())
+                && !self.comma_after(p)
+            {
+                start = p;
+            }
+            if let Some(p) = self.prev_live(start)
+                && self.in_table(p, &["has", "have", "had"])
+                && !self.comma_after(p)
+            {
+                start = p;
+            }
+            let subject = self.prev_live(start);
+            if !verb
+                || self.comma_after(to)
+                || subject
+                    .is_none_or(|s| self.comma_after(s) || self.in_table(s, PERSONAL_PRONOUNS))
+            {
+                continue;
+            }
+            if !self.begin() {
+                return;
+            }
+            self.drop_span(start, end);
+        }
+    }
+
+    /// The last word of an agreement frame opening at word `i` ("agreed", "signed a
+    /// definitive agreement", "has a letter of intent", "reached agreement in principle"),
+    /// if one does; no mark inside it.
+    fn agreement_end(&self, i: usize) -> Option<usize> {
+        if self.comma_after(i) {
+            return None;
+        }
+        if self.in_table(i, &["agreed", "agrees"]) {
+            return Some(i);
+        }
+        if !self.in_table(i, AGREEMENT_VERBS) {
+            return None;
+        }
+        let mut n = self.next_live(i)?;
+        if self.is(n, "into") && !self.comma_after(n) {
+            n = self.next_live(n)?;
+        }
+        if self.in_table(n, &["a", "an"]) && !self.comma_after(n) {
+            n = self.next_live(n)?;
+        }
+        // A word or two that qualify the agreement ("definitive", "tentative").
+        for _ in 0..AGREEMENT_QUALIFIER_WORDS {
+            if self.in_table(n, AGREEMENT_NOUNS) || self.comma_after(n) {
+                break;
+            }
+            // A qualifier is an adjective: not a verb ("has received a contract") or a word
+            // of function.
+            let w = self.bare(n);
+            if !w.bytes().all(|b| b.is_ascii_lowercase())
+                || w.ends_with("ed")
+                || self.has(n, Classes::DANGLING | Classes::AUXILIARY)
+            {
+                return None;
+            }
+            n = self.next_live(n)?;
+        }
+        let mut end = if self.in_table(n, AGREEMENT_NOUNS) {
+            n
+        } else {
+            let words = self.phrase_at(n, "letter of intent")?;
+            self.nth_live(n, words)?
+        };
+        if let Some(p) = self.next_live(end)
+            && !self.comma_after(end)
+            && let Some(words) = self.phrase_at(p, "in principle")
+        {
+            end = self.nth_live(p, words)?;
+        }
+        (!self.comma_after(end)).then_some(end)
     }
 
     /// Whether word `i` reads as a plural subject: a lower-case noun in "-s" ("officials",
