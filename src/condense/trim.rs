@@ -1252,6 +1252,21 @@ impl<'a> Sentence<'a> {
             // headline form needs a subject that is not a pronoun.
             let subject = self.prev_live(i);
             let after_pronoun = subject.is_some_and(|p| self.in_table(p, PERSONAL_PRONOUNS));
+            // "Calny has filed a suit" -> "Calny filed a suit": a headline has no perfect. Only
+            // a regular verb, whose past is its participle ("they have thrown" is not "they
+            // thrown"), and not an infinitive ("to have sized up").
+            if self.in_table(i, &["has", "have"])
+                && subject.is_some_and(|p| !self.comma_after(p) && !self.is(p, "to"))
+                && !after_pronoun
+                && self.is_participle(next)
+                && self.bare(next).ends_with("ed")
+            {
+                if !self.begin() {
+                    return;
+                }
+                self.drop(i);
+                continue;
+            }
             if self.is(i, "will")
                 && !after_pronoun
                 && self.bare(next).chars().all(|c| c.is_ascii_lowercase())
