@@ -956,6 +956,8 @@ pub const TEXT_ABBREVIATIONS: &[(&str, &str)] = &[
     ("European Union", "EU"),
     ("United Arab Emirates", "UAE"),
     ("Prime Minister", "PM"),
+    ("gross domestic product", "GDP"),
+    ("gross national product", "GNP"),
     ("percent", "pct"),
     ("per cent", "pct"),
     ("million", "mln"),

@@ -761,6 +761,14 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// Whether word `i` carries a clause mark that is still written: not the first comma
+    /// of a clause struck after it.
+    fn keeps_mark(&self, i: usize) -> bool {
+        self.words
+            .get(i)
+            .is_some_and(|w| w.uncomma_at == NEVER && ends_clause(w.split().1))
+    }
+
     fn append_mark(&mut self, i: usize) {
         let stamp = self.stamp;
         if let Some(w) = self.words.get_mut(i).filter(|w| w.comma_at == NEVER) {
@@ -1562,7 +1570,9 @@ impl<'a> Sentence<'a> {
             // keeps as much of it as fits.
             let relative = self.has(i, Classes::RELATIVE) && self.marked_end(end) && short;
             let comment = self.has(i, Classes::COMMENT_PARTICIPLE);
-            let appositive = short && self.marked_end(end) && self.opens_appositive(i);
+            let appositive = short
+                && self.marked_end(end)
+                && (self.opens_appositive(i) || self.qualifies_figure(i, end));
             if (relative || comment || appositive) && !self.begin() {
                 return;
             }
@@ -1616,6 +1626,17 @@ impl<'a> Sentence<'a> {
             // "wholly owned by Chrysler", "based in Ohio": a participle describing the name.
             || described(i)
             || (self.bare(i).ends_with("ly") && lower(Some(i)) && next.is_some_and(described))
+    }
+
+    /// Whether words `i..=end`, set off by commas, only qualify a figure: ", seasonally
+    /// adjusted,", ", revised,".
+    fn qualifies_figure(&self, i: usize, end: usize) -> bool {
+        let participle = self.is_participle(end) && !self.has(end, Classes::AUXILIARY);
+        let adverb = i == end
+            || (self.next_live(i) == Some(end)
+                && self.bare(i).ends_with("ly")
+                && self.bare(i).bytes().all(|b| b.is_ascii_lowercase()));
+        participle && adverb && self.prev_live(i).is_some()
     }
 
     /// Whether word `i` names a U.S. state as a wire writes it after a place ("N.Y.",
@@ -1887,10 +1908,8 @@ impl<'a> Sentence<'a> {
                 self.drop(i);
                 // Not a comma that went with a clause struck after the name ("Outboard
                 // Marine Corp, whose stock is up, said").
-                let unmarked = self.words.get(i).is_some_and(|w| w.uncomma_at != NEVER);
                 if let Some(p) = self.prev_live(i)
-                    && ends_clause(mark)
-                    && !unmarked
+                    && self.keeps_mark(i)
                     && self.marks_after(p).is_empty()
                 {
                     self.append_mark(p);
@@ -1982,8 +2001,7 @@ impl<'a> Sentence<'a> {
                 }
                 if last > i {
                     // The phrase's mark is on its last word.
-                    let mark = self.marks_after(last);
-                    if ends_clause(mark) {
+                    if self.keeps_mark(last) {
                         self.append_mark(i);
                     }
                 }
