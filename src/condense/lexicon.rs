@@ -1122,6 +1122,41 @@ pub const AGREEMENT_VERBS: &[&str] = &[
 /// (Not "contract": "won a contract to design" is work given, not an agreement to act.)
 pub const AGREEMENT_NOUNS: &[&str] = &["agreement", "accord", "pact", "deal"];
 
+/// The first words of a wire table of results ("Shr 33 cts vs 28 cts Net …", "Qtly div 14
+/// cts vs 14 cts prior Pay April 20 Record March 31").
+pub const TABLE_LABELS: &[&str] = &[
+    "shr",
+    "oper",
+    "net",
+    "revs",
+    "sales",
+    "qtly",
+    "quarterly",
+    "semi",
+    "semi-annual",
+    "monthly",
+    "annual",
+    "div",
+    "dividend",
+];
+
+/// Of the [`TABLE_LABELS`], those that open a table of a dividend.
+pub const DIVIDEND_LABELS: &[&str] = &[
+    "qtly",
+    "quarterly",
+    "semi",
+    "semi-annual",
+    "monthly",
+    "annual",
+    "div",
+    "dividend",
+];
+
+/// Words that end a figure in a table of results ("28 cts", "3.1 mln", "14 cts prior").
+pub const FIGURE_UNITS: &[&str] = &[
+    "cts", "ct", "dlrs", "dlr", "mln", "bln", "billion", "pct", "prior", "stg", "yen",
+];
+
 /// Conjunctions that open a clause of approach: "after the craft approached the carrier".
 pub const APPROACH_LINKS: &[&str] = &["after", "as", "when", "while"];
 

@@ -14,10 +14,10 @@ use heapless::Vec;
 use super::compose::Draft;
 use super::lexicon::{
     self, AGREEMENT_NOUNS, AGREEMENT_VERBS, ASIDE_PREPOSITIONS, ASIDES, CIRCUMSTANCE_PREPOSITIONS,
-    CLASSIFIER_NOUNS, COUNTED_NUMBERS, DESCRIBING_PREPOSITIONS, EVENT_NOUNS, FORECAST_WORDS,
-    GENERIC_SOURCES, HEDGE_PHRASES, LEVEL_NOUNS, MODIFIERS, NON_TERMINAL_ABBREVIATIONS,
-    NUMBER_WORDS, OBJECT_NEWS_VERBS, OPINION_VERBS, PERSONAL_PRONOUNS, REPORTING_PRESENT,
-    SUBORDINATORS, TEXT_ABBREVIATIONS, TEXT_UNITS, US_STATES,
+    CLASSIFIER_NOUNS, COUNTED_NUMBERS, DESCRIBING_PREPOSITIONS, DIVIDEND_LABELS, EVENT_NOUNS,
+    FIGURE_UNITS, FORECAST_WORDS, GENERIC_SOURCES, HEDGE_PHRASES, LEVEL_NOUNS, MODIFIERS,
+    NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS, OBJECT_NEWS_VERBS, OPINION_VERBS, PERSONAL_PRONOUNS,
+    REPORTING_PRESENT, SUBORDINATORS, TABLE_LABELS, TEXT_ABBREVIATIONS, TEXT_UNITS, US_STATES,
 };
 use super::word_class::Classes;
 
@@ -61,6 +61,10 @@ const ACRONYM_MAX_LETTERS: usize = 6;
 /// Words that may qualify an agreement between its article and its noun ("a definitive
 /// merger agreement").
 const AGREEMENT_QUALIFIER_WORDS: usize = 2;
+
+/// A table of results says "vs" within this many words of its start ("Shr 33 cts vs 28
+/// cts", "Oper shr loss two cts vs profit seven cts").
+const TABLE_VS_WORDS: usize = 8;
 
 /// When an edit was made: 1, 2, … in the order the rules make them (0 is before any).
 type Stamp = u8;
@@ -200,6 +204,7 @@ pub const LEVELS: [Level; 8] = [
     // Headline forms: names without their suffix or title, no trailing circumstance or leading
     // article, "will"/"plans to" as "to", reporting verbs in the present.
     |s| {
+        s.results_table();
         s.company_suffixes();
         s.titles();
         s.classifiers();
@@ -1883,6 +1888,85 @@ impl<'a> Sentence<'a> {
             }
             self.drop(first);
         }
+    }
+
+    /// "Shr 33 cts vs 28 cts Net 3,722,000 vs 3,103,000 Sales …" -> "Net 3,722,000 vs
+    /// 3,103,000": a table of results is headlined by its net row, as a wire headlines one
+    /// ("4TH QTR NET"); a table of a dividend by the dividend ("Qtly div 14 cts vs 14 cts
+    /// prior"), its dates of payment and record being detail. A row runs from a capitalised
+    /// label after a figure to the next one.
+    fn results_table(&mut self) {
+        let Some(first) = self.first_live() else {
+            return;
+        };
+        if !self.in_table(first, TABLE_LABELS) {
+            return;
+        }
+        let mut j = first;
+        let mut compared = false;
+        for _ in 0..TABLE_VS_WORDS {
+            compared |= self.is(j, "vs");
+            match self.next_live(j) {
+                Some(n) if !compared => j = n,
+                _ => break,
+            }
+        }
+        if !compared {
+            return;
+        }
+        // The row to keep (the net row, else a dividend's first row): its first word, and
+        // the first word of the row after it.
+        let mut net: Option<(usize, Option<usize>)> = None;
+        let mut second = None;
+        let mut prev = first;
+        let mut at = self.next_live(first);
+        while let Some(i) = at {
+            if self.capitalised(i) && self.ends_figure(prev) {
+                second = second.or(Some(i));
+                match net {
+                    Some((_, None)) => {
+                        net = net.map(|(k, _)| (k, Some(i)));
+                        break;
+                    }
+                    Some(_) => {}
+                    None => {
+                        let oper = self.is(i, "oper")
+                            && self.next_live(i).is_some_and(|n| self.is(n, "net"));
+                        if self.is(i, "net") || oper {
+                            net = Some((i, None));
+                        }
+                    }
+                }
+            }
+            prev = i;
+            at = self.next_live(i);
+        }
+        let dividend = self
+            .in_table(first, DIVIDEND_LABELS)
+            .then_some((first, second));
+        let Some((keep, after)) = net.or(dividend) else {
+            return;
+        };
+        if keep == first && after.is_none() {
+            return;
+        }
+        if !self.begin() {
+            return;
+        }
+        if let Some(a) = after
+            && let Some(end) = self.last_live().filter(|&l| l >= a)
+        {
+            self.drop_span(a, end);
+        }
+        if let Some(before) = self.prev_live(keep) {
+            self.drop_span(first, before);
+        }
+    }
+
+    /// Whether word `i` ends a figure of a table: a number, or its unit ("cts", "mln",
+    /// "prior").
+    fn ends_figure(&self, i: usize) -> bool {
+        self.has_digit(i) || self.in_table(i, NUMBER_WORDS) || self.in_table(i, FIGURE_UNITS)
     }
 
     /// "Standard Oil Co" -> "Standard Oil".
