@@ -28,7 +28,9 @@ use crate::digest::Digest;
 #[cfg(feature = "records")]
 use crate::link::session::BOARD_MAX_RECORD_BYTES;
 use crate::link::session::{BOARD_FRAME_BYTES, DEFAULT_WINDOW};
-use crate::link::{BoardConfig, BoardSession, BoardStats, Event, Resume, Verdict, WireDigest};
+use crate::link::{
+    BoardConfig, BoardSession, BoardStats, Event, QuietHours, Resume, Verdict, WireDigest,
+};
 #[cfg(feature = "records")]
 use crate::record::parse_record;
 use crate::store::{Entry, Outcome, Signature, Store};
@@ -77,6 +79,10 @@ struct App<F, const C: usize, const N: usize> {
     rotated_ms: u64,
     urgent: bool,
     dirty: bool,
+    /// The host's quiet hours (none until it sends some).
+    quiet: QuietHours,
+    /// Whether they held at the last tick: changes wait for their end, rotation stops.
+    quiet_now: bool,
     drawn_minute: Option<i64>,
     stats: DeviceStats,
 }
@@ -114,6 +120,8 @@ impl<F: Fit, const C: usize, const N: usize, const B: usize> Device<F, C, N, B> 
                 rotated_ms: 0,
                 urgent: false,
                 dirty: true,
+                quiet: QuietHours::default(),
+                quiet_now: false,
                 drawn_minute: None,
                 stats: DeviceStats::default(),
             },
@@ -159,9 +167,16 @@ impl<F: Fit, const C: usize, const N: usize, const B: usize> Device<F, C, N, B> 
         self.app.tick(now_ms);
     }
 
-    /// Whether the screen has changed since [`Device::drawn`].
+    /// Whether the screen has changed since [`Device::drawn`] and should be drawn now: during
+    /// quiet hours only for a critical alert (the rest waits for their end).
     pub fn needs_draw(&self) -> bool {
-        self.app.dirty
+        self.app.dirty && (!self.app.quiet_now || self.app.urgent)
+    }
+
+    /// Whether quiet hours hold (as of the last tick or message): a board with lights to dim
+    /// dims them.
+    pub fn is_quiet(&self) -> bool {
+        self.app.quiet_now
     }
 
     /// Says the current screen is on the panel. Returns whether a critical alert arrived since
@@ -244,8 +259,15 @@ impl<F: Fit, const C: usize, const N: usize> App<F, C, N> {
                 if self.store.advance(unix) > 0 {
                     self.dirty = true;
                 }
+                self.update_quiet(now_ms);
                 Verdict::Accepted
             }
+            Event::Quiet(hours) if hours.is_valid() => {
+                self.quiet = hours;
+                self.update_quiet(now_ms);
+                Verdict::Accepted
+            }
+            Event::Quiet(_) => Verdict::Rejected,
             Event::Digest(wire) => match narrow::<N>(wire) {
                 Some(digest) => {
                     let signature = Signature::of_digest(&digest);
@@ -348,7 +370,19 @@ impl<F: Fit, const C: usize, const N: usize> App<F, C, N> {
         }
     }
 
+    /// Whether quiet hours hold now; when they end, what waited is drawn.
+    fn update_quiet(&mut self, now_ms: u64) {
+        let quiet = self.now(now_ms).is_some_and(|t| self.quiet.contains(t));
+        if self.quiet_now && !quiet {
+            self.dirty = true;
+            // The card shows the first alert for a full turn, as on arrival.
+            self.rotated_ms = now_ms;
+        }
+        self.quiet_now = quiet;
+    }
+
     fn tick(&mut self, now_ms: u64) {
+        self.update_quiet(now_ms);
         if let Some(now) = self.now(now_ms) {
             if self.store.advance(now) > 0 {
                 self.changed();
@@ -359,6 +393,13 @@ impl<F: Fit, const C: usize, const N: usize> App<F, C, N> {
             {
                 self.dirty = true;
             }
+        }
+        if self.quiet_now {
+            // Nothing new is shown, so nothing counts as read, and the card stays put; the
+            // clock of both starts again when the quiet ends.
+            self.last_arrival_ms = now_ms;
+            self.rotated_ms = now_ms;
+            return;
         }
         if self.unread > 0 && now_ms.saturating_sub(self.last_arrival_ms) >= READ_AFTER_MS {
             self.unread = 0;

@@ -8,7 +8,8 @@ use alert_digest::device::{CRITICAL, Device, READ_AFTER_MS, ROTATE_MS};
 use alert_digest::link::RecordJson;
 use alert_digest::link::session::DEFAULT_WINDOW;
 use alert_digest::link::{
-    BoardConfig, DisplayInfo, Event, Message, Sync, Update, Verdict, WireDigest, display_kind,
+    BoardConfig, DisplayInfo, Event, Message, QuietHours, Sync, Update, Verdict, WireDigest,
+    display_kind,
 };
 use alert_digest::{ByteBudget, Certainty, Digest, Kind, MsgType, Severity, Urgency, id_hash};
 use link_support::{Uart, decode_all, wire};
@@ -328,4 +329,132 @@ fn the_device_draws_what_the_layout_draws_for_its_alerts_and_facts() {
         drawn.0.iter().filter(|&&p| p).count() > 100,
         "something is drawn"
     );
+}
+
+/// Quiet hours 22:00 to 07:00 local time at UTC+01:00, that is 21:00 to 06:00 UTC.
+const NIGHT: QuietHours = QuietHours {
+    start: 22 * 60,
+    end: 7 * 60,
+    utc_offset: 60,
+};
+const HOUR: i64 = 3600;
+
+#[test]
+fn quiet_hours_are_local_time_and_span_midnight() {
+    // Worked out by hand: NOON is 12:00 UTC, 13:00 at UTC+01:00.
+    assert!(!NIGHT.contains(NOON), "13:00 local");
+    assert!(!NIGHT.contains(NOON + 9 * HOUR - 1), "21:59:59 local");
+    assert!(NIGHT.contains(NOON + 9 * HOUR), "22:00 local");
+    assert!(
+        NIGHT.contains(NOON + 12 * HOUR),
+        "01:00 local, the next day"
+    );
+    assert!(NIGHT.contains(NOON + 18 * HOUR - 1), "06:59:59 local");
+    assert!(
+        !NIGHT.contains(NOON + 18 * HOUR),
+        "07:00 local: the end is not quiet"
+    );
+    let off = QuietHours {
+        end: NIGHT.start,
+        ..NIGHT
+    };
+    assert!(
+        !(0..24).any(|h| off.contains(NOON + h * HOUR)),
+        "start == end: never quiet"
+    );
+    let day = QuietHours {
+        start: 9 * 60,
+        end: 17 * 60,
+        utc_offset: -5 * 60,
+    };
+    assert!(!day.contains(NOON), "12:00 UTC is 07:00 at UTC-05:00");
+    assert!(day.contains(NOON + 3 * HOUR), "10:00 at UTC-05:00");
+}
+
+#[test]
+fn in_quiet_hours_only_a_critical_alert_is_drawn_and_the_rest_wait_for_their_end() {
+    let mut device = device();
+    let night = NOON + 12 * HOUR; // 01:00 local
+    device.apply(Event::TimeSync { unix: night }, 0);
+    assert_eq!(device.apply(Event::Quiet(NIGHT), 0), Verdict::Accepted);
+    assert!(device.is_quiet());
+    device.drawn(0);
+
+    for (i, id) in ["a", "b"].iter().enumerate() {
+        let minor = digest(id, id, Severity::Minor, night);
+        device.apply(Event::Digest(&minor), 1_000 + i as u64);
+    }
+    device.tick(2_000);
+    assert!(!device.needs_draw(), "minor alerts wait");
+    let shown = device.selected();
+    device.tick(3 * READ_AFTER_MS + ROTATE_MS);
+    assert!(!device.needs_draw(), "no redraw for ages or rotation");
+    assert_eq!(device.selected(), shown, "the card does not rotate");
+    assert_eq!(device.unread(), 2, "what was not shown is not read");
+
+    let at = 4 * READ_AFTER_MS;
+    let tornado = digest("t", "Tornado Warning", CRITICAL, night);
+    device.apply(Event::Digest(&tornado), at);
+    assert!(device.needs_draw(), "a critical alert breaks through");
+    assert_eq!(
+        device.alerts()[device.selected()].digest.text.as_str(),
+        "Tornado Warning"
+    );
+    assert!(
+        device.drawn(at),
+        "and an e-ink panel refreshes for it at once"
+    );
+
+    let late = digest("c", "c", Severity::Minor, night);
+    device.apply(Event::Digest(&late), at + 1);
+    let to_end = 6 * HOUR as u64 * 1000; // 01:00 to 07:00 local
+    device.tick(to_end - 1000);
+    assert!(device.is_quiet());
+    assert!(!device.needs_draw());
+    device.tick(to_end);
+    assert!(!device.is_quiet());
+    assert!(
+        device.needs_draw(),
+        "what waited is drawn when the quiet ends"
+    );
+    assert_eq!(device.unread(), 4);
+    device.tick(to_end + READ_AFTER_MS);
+    assert_eq!(device.unread(), 0, "read a minute after it was shown");
+}
+
+#[test]
+fn quiet_hours_out_of_range_are_refused_and_change_nothing() {
+    let mut device = device();
+    device.apply(Event::TimeSync { unix: NOON }, 0);
+    for bad in [
+        QuietHours {
+            start: 24 * 60,
+            ..NIGHT
+        },
+        QuietHours {
+            end: 24 * 60,
+            ..NIGHT
+        },
+        QuietHours {
+            utc_offset: 15 * 60,
+            ..NIGHT
+        },
+        QuietHours {
+            utc_offset: -13 * 60,
+            ..NIGHT
+        },
+    ] {
+        assert_eq!(device.apply(Event::Quiet(bad), 0), Verdict::Rejected);
+    }
+    let all_day = QuietHours {
+        start: 0,
+        end: 24 * 60 - 1,
+        utc_offset: 0,
+    };
+    assert_eq!(device.apply(Event::Quiet(all_day), 0), Verdict::Accepted);
+    assert!(device.is_quiet());
+    let off = QuietHours::default();
+    assert_eq!(device.apply(Event::Quiet(off), 0), Verdict::Accepted);
+    assert!(!device.is_quiet(), "start == end turns them off");
+    assert!(device.needs_draw());
 }

@@ -5,8 +5,9 @@ mod link_support;
 use alert_digest::link::frame::{Fault, MAX_WIRE_FRAME, RxStats};
 use alert_digest::link::session::{BOARD_FRAME_BYTES, BOARD_TX_BYTES, DEFAULT_WINDOW};
 use alert_digest::link::{
-    Ack, BoardConfig, BoardSession, DisplayInfo, Event, Message, Received, Receiver, RecordJson,
-    SCHEMA, SCHEMA_HASH, Sync, Verdict, WireDigest, display_kind, encode, frame_capacity,
+    Ack, BoardConfig, BoardSession, DisplayInfo, Event, Message, QuietHours, Received, Receiver,
+    RecordJson, SCHEMA, SCHEMA_HASH, Sync, Verdict, WireDigest, display_kind, encode,
+    frame_capacity,
 };
 use alert_digest::link::{PROTOCOL_VERSION, fec};
 use alert_digest::{Certainty, Kind, MsgType, Severity, Urgency};
@@ -41,6 +42,22 @@ fn frames_match_hand_checked_bytes() {
         [
             0x02, 0x02, 0x01, 0x05, 0x0a, 0x84, 0x06, 0x04, 0x05, 0x0a, 0xf3, 0xac, 0x1d, 0x07,
             0xa4, 0x06, 0x8b, 0xa1, 0x5d, 0x10, 0x00
+        ]
+    );
+    // Quiet{22:00 to 07:00 at UTC+01:00}, seq 3: 1320 is varint a8 0a, 420 a4 03, +60 zigzag
+    // 78; CRC 28bd969d; parity 6e 52 65 87 9d a5.
+    assert_eq!(
+        wire(
+            3,
+            &Message::Quiet(QuietHours {
+                start: 22 * 60,
+                end: 7 * 60,
+                utc_offset: 60
+            })
+        ),
+        [
+            0x03, 0x02, 0x03, 0x0b, 0x0c, 0xa8, 0x0a, 0xa4, 0x03, 0x78, 0x28, 0xbd, 0x96, 0x9d,
+            0x07, 0x6e, 0x52, 0x65, 0x87, 0x9d, 0xa5, 0x00
         ]
     );
 }
@@ -152,7 +169,7 @@ fn each_fault_has_its_counter() {
         [Fault::Crc]
     );
     assert_eq!(feed(&framed(&[1, 0, 0, 6])), [Fault::Version]); // version 1: no parity
-    assert_eq!(feed(&framed(&[2, 0, 0, 12])), [Fault::UnknownType]);
+    assert_eq!(feed(&framed(&[2, 0, 0, 13])), [Fault::UnknownType]);
     assert_eq!(feed(&framed(&[2, 0, 0, 10, 0x80])), [Fault::Malformed]); // Ack cut short
     assert_eq!(feed(&framed(&[2, 0, 0, 6, 0x33])), [Fault::Malformed]); // bytes left over
     let bytes = rx.stats().bytes;

@@ -8,7 +8,9 @@ use std::process::ExitCode;
 use std::str::FromStr as _;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use alert_digest::link::{Hello, MAX_WIRE_RECORD_BYTES, NakReason, SCHEMA_HASH};
+use alert_digest::link::{
+    Hello, MAX_WIRE_RECORD_BYTES, NakReason, QuietHours, SCHEMA_HASH, UTC_OFFSET_MINUTES,
+};
 use alert_digest::{DEFAULT_BUDGET, Field, MAX_BUDGET, MAX_RECORD_BYTES, MIN_BUDGET};
 use alert_digest_host::link::transport::{Driver, Target, find_usb_port};
 use alert_digest_host::link::{HostConfig, HostEvent, HostSession, HostStats, Outgoing};
@@ -19,6 +21,8 @@ use crate::lines::{CappedLines, Line};
 
 /// The tag of the TimeSync sent before the data (input lines are tagged by their index).
 const TIME_TAG: u64 = u64::MAX;
+/// The tag of the quiet hours sent after it.
+const QUIET_TAG: u64 = u64::MAX - 1;
 
 const SEND_HELP: &str = "\
 Input: JSON Lines of event records (see `alert-digest condense --help`).
@@ -27,6 +31,11 @@ By default each record is condensed here with the board's budget (from its Hello
 without fields the schema does not define, and with `text` shortened if the board's record
 limit needs it; a board whose firmware condenses no records (the default build of every
 board) is sent digests instead, with a notice. The host's clock is sent first so the board can age and expire digests.
+
+Quiet hours (--quiet 22:00-07:00, in local time): while they last the board draws only
+critical alerts (severe or extreme), at once; the rest are kept and shown when the hours end,
+the card stops rotating, and LED boards dim. The board keeps them until it resets;
+--quiet off removes them. Local time is this computer's unless --utc-offset says otherwise.
 
 Exit status: 0 every line delivered and acknowledged; 1 some line not delivered (it did not
 condense, or the board refused it; each is listed); 2 the link failed (the port could not be
@@ -70,9 +79,74 @@ pub struct Args {
     /// Seconds to keep reopening a port that went away (unplugged) before giving up.
     #[arg(long, default_value_t = 30)]
     reconnect: u64,
+    /// Quiet hours on the board, local time: START-END (e.g. 22:00-07:00), or off.
+    #[arg(long, value_parser = quiet_span)]
+    quiet: Option<(u16, u16)>,
+    /// Local time's offset from UTC for --quiet (e.g. +01:00, -05:00); this computer's when
+    /// not given.
+    #[arg(long, value_parser = utc_offset, allow_hyphen_values = true, requires = "quiet")]
+    utc_offset: Option<i16>,
     /// Input file of JSON Lines, or - for standard input.
     #[arg(default_value = "-")]
     file: PathBuf,
+}
+
+/// `HH:MM-HH:MM` as minutes of the day; `off` as an empty span.
+fn quiet_span(s: &str) -> Result<(u16, u16), String> {
+    if s == "off" {
+        return Ok((0, 0));
+    }
+    let (start, end) = s
+        .split_once('-')
+        .ok_or_else(|| format!("`{s}`: expected START-END, e.g. 22:00-07:00, or off"))?;
+    Ok((minute_of_day(start)?, minute_of_day(end)?))
+}
+
+/// `HH:MM` (24-hour clock) as minutes since midnight.
+fn minute_of_day(s: &str) -> Result<u16, String> {
+    let bad = || format!("`{s}`: expected a time of day HH:MM, 00:00 to 23:59");
+    let (h, m) = s.trim().split_once(':').ok_or_else(bad)?;
+    let (h, m): (u16, u16) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+    if h >= 24 || m >= 60 {
+        return Err(bad());
+    }
+    // Below MINUTES_PER_DAY by the checks above.
+    Ok(h * 60 + m)
+}
+
+/// `+HH:MM` or `-HH:MM` as minutes east of UTC.
+fn utc_offset(s: &str) -> Result<i16, String> {
+    let bad = || format!("`{s}`: expected an offset from UTC, e.g. +01:00 or -05:00");
+    let (sign, rest) = match s.as_bytes().first() {
+        Some(b'+') => (1, &s[1..]),
+        Some(b'-') => (-1, &s[1..]),
+        _ => return Err(bad()),
+    };
+    let minutes = minute_of_day(rest).map_err(|_| bad())?;
+    let offset = sign * i16::try_from(minutes).map_err(|_| bad())?;
+    if !UTC_OFFSET_MINUTES.contains(&offset) {
+        return Err(format!("`{s}`: offsets run from -12:00 to +14:00"));
+    }
+    Ok(offset)
+}
+
+/// The quiet hours to send: `--utc-offset`, else this computer's offset now.
+fn quiet_hours(args: &Args) -> anyhow::Result<Option<QuietHours>> {
+    let Some((start, end)) = args.quiet else {
+        return Ok(None);
+    };
+    let utc_offset = match args.utc_offset {
+        Some(offset) => offset,
+        // Read while the process has one thread: `time` refuses to read the zone otherwise.
+        None => time::UtcOffset::current_local_offset()
+            .context("cannot read this computer's time zone: give --utc-offset")?
+            .whole_minutes(),
+    };
+    Ok(Some(QuietHours {
+        start,
+        end,
+        utc_offset,
+    }))
 }
 
 fn on_off(s: &str) -> Result<bool, String> {
@@ -97,6 +171,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     {
         bail!("--budget must be from {MIN_BUDGET} to {MAX_BUDGET}");
     }
+    let quiet = quiet_hours(&args)?;
     let lines = read_lines(&args.file)?;
     let target = target(&args)?;
     let config = match target {
@@ -133,6 +208,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Ok(now) = SystemTime::now().duration_since(UNIX_EPOCH) {
         let unix = i64::try_from(now.as_secs()).unwrap_or(i64::MAX);
         driver.session.push(TIME_TAG, Outgoing::TimeSync(unix));
+    }
+    if let Some(hours) = quiet {
+        driver.session.push(QUIET_TAG, Outgoing::Quiet(hours));
     }
     for (index, line) in lines.iter().enumerate() {
         let prepared = match line {
@@ -303,6 +381,10 @@ fn stream(
                         progress.inc();
                     }
                 }
+                HostEvent::Refused(QUIET_TAG, _) => {
+                    last_progress = driver.now();
+                    progress.note("the board refused the quiet hours");
+                }
                 HostEvent::Refused(tag, reason) => {
                     last_progress = driver.now();
                     if let Some(f) = usize::try_from(tag).ok().and_then(|i| fates.get_mut(i)) {
@@ -471,6 +553,22 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quiet_hours_and_offsets_read_as_minutes() {
+        assert_eq!(quiet_span("22:00-07:00"), Ok((1320, 420)));
+        assert_eq!(quiet_span("00:00-23:59"), Ok((0, 1439)));
+        assert_eq!(quiet_span("off"), Ok((0, 0)));
+        for bad in ["22:00", "24:00-07:00", "22:60-07:00", "10-12", "a:b-c:d"] {
+            assert!(quiet_span(bad).is_err(), "{bad}");
+        }
+        assert_eq!(utc_offset("+01:00"), Ok(60));
+        assert_eq!(utc_offset("-05:30"), Ok(-330));
+        assert_eq!(utc_offset("+14:00"), Ok(840));
+        for bad in ["01:00", "+15:00", "-13:00", "+1"] {
+            assert!(utc_offset(bad).is_err(), "{bad}");
+        }
+    }
 
     const NWS: &str = r#"{"id":"nws-1","kind":"weather","headline":"Flood Warning","text":"Heavy rain will continue through the evening. Rivers are rising quickly.","geometry":{"type":"Polygon","coordinates":[[[1,2],[3,4]]]},"@context":"x"}"#;
 

@@ -365,3 +365,77 @@ fn sigterm_ends_the_board_with_its_screen_written() {
     assert_eq!(image.size(), Size::new(32, 8));
     assert!(!socket.exists());
 }
+
+#[test]
+fn in_quiet_hours_the_board_draws_only_a_critical_alert_and_keeps_the_hours() {
+    let dir = tempdir("quiet");
+    let socket = dir.join("board.sock");
+    let listen = format!("unix:{}", socket.display());
+    let mut board = Board::start(&[
+        "--listen",
+        &listen,
+        "--exit-after",
+        "5",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    board.wait_for("listening");
+
+    // Quiet from an hour ago to an hour ahead, in UTC, so the test holds at any time of day
+    // (a span across midnight wraps).
+    let unix = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let minute = (unix / 60) % (24 * 60);
+    let clock = |m: u64| format!("{:02}:{:02}", (m / 60) % 24, m % 60);
+    let span = format!("{}-{}", clock(minute + 23 * 60), clock(minute + 60));
+
+    // The seed without its first record, the only severe one.
+    let (drone, rest) = SEED.split_once('\n').unwrap();
+    let minor = dir.join("minor.jsonl");
+    std::fs::write(&minor, rest).unwrap();
+    let out = send(
+        &[
+            "--connect",
+            &listen,
+            "--quiet",
+            &span,
+            "--utc-offset",
+            "+00:00",
+        ],
+        &minor,
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "send failed: {stderr}");
+    assert!(stderr.contains("4 of 4 digests delivered"), "{stderr}");
+    assert_eq!(board.wait_for("quiet")["on"], true);
+
+    // A later `send` without --quiet: the board keeps the hours, and the severe alert is drawn.
+    let severe = dir.join("severe.jsonl");
+    std::fs::write(&severe, drone).unwrap();
+    let out = send(&["--connect", &listen], &severe);
+    assert!(
+        out.status.success(),
+        "send failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let lines = board.finish();
+    let drawn: Vec<u64> = lines
+        .iter()
+        .filter(|v| v["event"] == "refresh")
+        .map(|v| v["alerts"].as_u64().unwrap())
+        .collect();
+    // The empty screen at start, then nothing until the severe alert: all five at once.
+    assert_eq!(drawn, [0, 5], "{lines:?}");
+    assert!(
+        !lines
+            .iter()
+            .any(|v| v["event"] == "quiet" && v["on"] == false)
+    );
+    let screen = event(&lines, "screen");
+    let store = ranked(&seed_digests());
+    let shown = &store.iter().as_slice()[screen["selected"].as_u64().unwrap() as usize];
+    assert_eq!(shown.digest.text, "Drone downed near USS Abraham Lincoln");
+}

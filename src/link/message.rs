@@ -99,6 +99,51 @@ pub struct Update {
     pub digest: WireDigest,
 }
 
+/// Minutes in a day: quiet hours are minutes of the local day.
+pub const MINUTES_PER_DAY: u16 = 24 * 60;
+/// The widest offsets of local time from UTC in use: UTC-12:00 to UTC+14:00.
+pub const UTC_OFFSET_MINUTES: core::ops::RangeInclusive<i16> = -12 * 60..=14 * 60;
+
+/// Quiet hours (night mode), in the board's local time: while they last a panel drawn on
+/// change (OLED, e-ink) is not redrawn for alerts below [`crate::device::CRITICAL`] (they are
+/// kept, counted as unread and drawn when the hours end) and does not rotate; a scrolling LED
+/// board dims instead. A critical alert still breaks through at once. Hours that wrap midnight
+/// (22:00 to 07:00) are one span. `start == end` means no quiet hours.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, MaxSize)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct QuietHours {
+    /// Minute of the local day the quiet begins, below [`MINUTES_PER_DAY`].
+    pub start: u16,
+    /// Minute of the local day it ends (exclusive), below [`MINUTES_PER_DAY`].
+    pub end: u16,
+    /// Local time minus UTC in minutes, within [`UTC_OFFSET_MINUTES`].
+    pub utc_offset: i16,
+}
+
+impl QuietHours {
+    /// Whether the fields are in range (a board refuses quiet hours that are not).
+    pub fn is_valid(&self) -> bool {
+        self.start < MINUTES_PER_DAY
+            && self.end < MINUTES_PER_DAY
+            && UTC_OFFSET_MINUTES.contains(&self.utc_offset)
+    }
+
+    /// Whether `unix` (seconds) falls within the quiet hours.
+    pub fn contains(&self, unix: i64) -> bool {
+        if !self.is_valid() || self.start == self.end {
+            return false;
+        }
+        let local = unix.saturating_add(i64::from(self.utc_offset).saturating_mul(60));
+        let minute = local.div_euclid(60).rem_euclid(i64::from(MINUTES_PER_DAY));
+        let (start, end) = (i64::from(self.start), i64::from(self.end));
+        if start < end {
+            (start..end).contains(&minute)
+        } else {
+            minute >= start || minute < end
+        }
+    }
+}
+
 /// Acknowledges every data frame up to and including `seq`, grants `credits` more after it,
 /// and says which later frames the board already holds (selective repeat).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, MaxSize)]
@@ -160,8 +205,8 @@ const fn varint_len(mut n: usize) -> usize {
     len
 }
 
-/// Every message of the protocol. Variants 0..=1 set up a session, 2..=7 are data (sequenced,
-/// acknowledged, delivered once in order), 8..=11 are control.
+/// Every message of the protocol. Variants 0..=1 set up a session, 2..=7 and 12 are data
+/// (sequenced, acknowledged, delivered once in order), 8..=11 are control.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, MaxSize)]
 pub enum Message<'a> {
     /// 0, board to host.
@@ -189,6 +234,8 @@ pub enum Message<'a> {
     Ack(Ack),
     /// 11, board to host.
     Nak(Nak),
+    /// 12, data: quiet hours (added after the control messages, so no code above moved).
+    Quiet(QuietHours),
 }
 
 impl Message<'_> {
@@ -207,6 +254,7 @@ impl Message<'_> {
             Message::Pong(_) => 9,
             Message::Ack(_) => 10,
             Message::Nak(_) => 11,
+            Message::Quiet(_) => 12,
         }
     }
 
@@ -220,12 +268,13 @@ impl Message<'_> {
                 | Message::Cancel(_)
                 | Message::Clear
                 | Message::TimeSync(_)
+                | Message::Quiet(_)
         )
     }
 }
 
 /// The highest type code of this protocol version.
-pub const LAST_TYPE_CODE: u8 = 11;
+pub const LAST_TYPE_CODE: u8 = 12;
 
 /// The message layouts in words. [`super::SCHEMA_HASH`] is its CRC, so boards and hosts built
 /// from different layouts see different hashes in the Hello. Change it with every change to the
@@ -235,4 +284,5 @@ Hello(schema:u32,boot:u32,display:(kind:u8,width:u16,height:u16,budget:u8),max_r
 Sync(stream:u32,boot:u32) \
 Digest(id:u32,time:option(i64),end:option(i64),severity:u8,urgency:u8,certainty:u8,kind:u8,msg:u8,refs:seq<=8(u32),count:u16,text:str<=160) \
 Record(bytes<=4096) Update(id:u32,digest) Cancel(u32) Clear TimeSync(i64) Ping(stream:u32,nonce:u32) Pong(u32) \
-Ack(seq:u16,credits:u8,held:u8) Nak(seq:u16,reason:(gap|rejected|unsupported))";
+Ack(seq:u16,credits:u8,held:u8) Nak(seq:u16,reason:(gap|rejected|unsupported)) \
+Quiet(start:u16,end:u16,utc_offset:i16)";

@@ -20,8 +20,9 @@ pub use frame::{
     frame_capacity,
 };
 pub use message::{
-    Ack, DisplayInfo, Hello, MAX_WIRE_RECORD_BYTES, Message, Nak, NakReason, Ping, RecordJson,
-    Resume, SCHEMA, Sync, Update, WireDigest, display_kind,
+    Ack, DisplayInfo, Hello, MAX_WIRE_RECORD_BYTES, MINUTES_PER_DAY, Message, Nak, NakReason, Ping,
+    QuietHours, RecordJson, Resume, SCHEMA, Sync, UTC_OFFSET_MINUTES, Update, WireDigest,
+    display_kind,
 };
 pub use session::{BoardConfig, BoardSession, BoardStats, Event, Verdict};
 

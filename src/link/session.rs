@@ -21,7 +21,7 @@ use embedded_io::{Read, ReadReady, Write};
 use super::SCHEMA_HASH;
 use super::frame::{self, DELIMITER, Fault, Frame, Received, Receiver, RxStats};
 use super::message::{
-    Ack, DisplayInfo, Hello, Message, Nak, NakReason, Resume, Sync, Update, WireDigest,
+    Ack, DisplayInfo, Hello, Message, Nak, NakReason, QuietHours, Resume, Sync, Update, WireDigest,
 };
 
 /// The largest raw record (JSON bytes) a board accepts by default. Records are condensed from
@@ -103,6 +103,7 @@ pub enum Event<'a> {
     TimeSync {
         unix: i64,
     },
+    Quiet(QuietHours),
 }
 
 /// The application's answer to a data event.
@@ -174,6 +175,7 @@ enum Held {
     Cancel(u32),
     Clear,
     TimeSync(i64),
+    Quiet(QuietHours),
 }
 
 impl Held {
@@ -184,6 +186,7 @@ impl Held {
             Message::Cancel(id) => Held::Cancel(*id),
             Message::Clear => Held::Clear,
             Message::TimeSync(unix) => Held::TimeSync(*unix),
+            Message::Quiet(hours) => Held::Quiet(*hours),
             _ => return None,
         })
     }
@@ -195,6 +198,7 @@ impl Held {
             Held::Cancel(id) => Event::Cancel { id: *id },
             Held::Clear => Event::Clear,
             Held::TimeSync(unix) => Event::TimeSync { unix: *unix },
+            Held::Quiet(hours) => Event::Quiet(*hours),
         }
     }
 }

@@ -86,6 +86,9 @@ examples = {
     "Digest, seq 0x1234": bytes([2, 0x34, 0x12, 2, 0x84, 0x86, 0x88, 0x08, 0x01, 0x80, 0x94,
                                  0xC5, 0xA1, 0x0D, 0x00, 0x03, 0x04, 0x04, 0x06, 0x00, 0x00,
                                  0x01, 0x0A]) + b"M5.9 quake",
+    # Quiet{start 22:00 = 1320 (varint a8 0a), end 07:00 = 420 (a4 03), utc_offset +60
+    # (zigzag 120 = 78)}.
+    "Quiet 22:00-07:00 at UTC+01:00, seq 3": bytes([2, 3, 0, 12, 0xA8, 0x0A, 0xA4, 0x03, 0x78]),
 }
 for name, decoded in examples.items():
     print(name + ":", " ".join(f"{b:02x}" for b in frame(decoded)))

@@ -131,6 +131,7 @@ async fn main(_spawner: Spawner) {
     let mut rx = [0u8; RX_CHUNK];
     let mut tx = [0u8; BOARD_TX_BYTES];
     let mut wake = 0u64;
+    let mut dimmed = false;
     loop {
         // The read is cancel-safe: bytes not taken now stay in the ring.
         let got = select(uart_rx.read(&mut rx), Timer::at(Instant::from_millis(wake))).await;
@@ -152,6 +153,14 @@ async fn main(_spawner: Spawner) {
             }
         }
         device.tick(now);
+        if device.is_quiet() != dimmed {
+            dimmed = device.is_quiet();
+            if let Some(m) = marquee.as_mut()
+                && m.dim(dimmed).is_err()
+            {
+                warn!("marquee: dimming failed");
+            }
+        }
         if scroll.is_due(now) {
             // A critical alert starts the strip over, so it passes first and at once.
             let frame = scroll.take(now, device.drawn(now));

@@ -41,6 +41,8 @@ const FIRST_MODULE_IS_LEFTMOST: bool = true;
 const REVERSE_COLUMNS: bool = true;
 /// Brightness, 0 to 15: 2 is readable indoors and keeps four modules under 100 mA.
 const INTENSITY: u8 = 2;
+/// Brightness in quiet hours: the lowest step, still readable in a dark room.
+const QUIET_INTENSITY: u8 = 0;
 
 type Bus = ExclusiveDevice<Spi<'static, Blocking, Master>, Output<'static>, NoDelay>;
 
@@ -58,6 +60,15 @@ impl Marquee {
         }
         max.power_on()?;
         Ok(Self { max })
+    }
+
+    /// Dims the modules for quiet hours, or brings them back.
+    pub fn dim(&mut self, quiet: bool) -> Result<(), DataError> {
+        let level = if quiet { QUIET_INTENSITY } else { INTENSITY };
+        for module in 0..MODULES {
+            self.max.set_intensity(module, level)?;
+        }
+        Ok(())
     }
 
     /// Puts `screen` on the modules.

@@ -43,6 +43,8 @@ pub enum Change {
     NotStored { expired: u32, dropped: u32 },
     /// Records that did not parse or condense, digests longer than the board holds.
     Rejected { records: u32, digests: u32 },
+    /// Quiet hours began (true) or ended.
+    Quiet(bool),
 }
 
 impl Change {
@@ -74,6 +76,7 @@ impl Change {
             Change::NotStored { expired, dropped } => {
                 json!({"event": "not-stored", "already_over": expired, "store_full": dropped})
             }
+            Change::Quiet(on) => json!({"event": "quiet", "on": on}),
             Change::Rejected { records, digests } => {
                 json!({"event": "rejected", "records": records, "digests_too_long": digests})
             }
@@ -118,6 +121,7 @@ pub struct Snapshot {
     alerts: Vec<Alert>,
     counters: Counters,
     stats: DeviceStats,
+    quiet: bool,
 }
 
 impl Snapshot {
@@ -126,11 +130,15 @@ impl Snapshot {
             alerts: alerts(device),
             counters: device.store().counters(),
             stats: device.stats(),
+            quiet: device.is_quiet(),
         }
     }
 
     /// What changed since the snapshot, appended to `out`.
     pub fn changes(&self, device: &BoardDevice, out: &mut Vec<Change>) {
+        if device.is_quiet() != self.quiet {
+            out.push(Change::Quiet(device.is_quiet()));
+        }
         let counters = device.store().counters();
         let stats = device.stats();
         if counters == self.counters && stats == self.stats {

@@ -86,6 +86,8 @@ impl SimBoard {
             Change::Rejected { records, digests } => {
                 format!("rejected: {records} record(s), {digests} digest(s) too long")
             }
+            Change::Quiet(true) => "quiet hours: only critical alerts are drawn".into(),
+            Change::Quiet(false) => "quiet hours over".into(),
         };
         self.notes.push(text);
     }

@@ -1,6 +1,6 @@
 //! What the host queues for the board: the data messages, owned.
 
-use alert_digest::link::{Message, RecordJson, Update, WireDigest};
+use alert_digest::link::{Message, QuietHours, RecordJson, Update, WireDigest};
 
 /// One data message waiting to be sent (and kept until acknowledged).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,6 +15,7 @@ pub enum Outgoing {
     Cancel(u32),
     Clear,
     TimeSync(i64),
+    Quiet(QuietHours),
 }
 
 impl Outgoing {
@@ -29,6 +30,7 @@ impl Outgoing {
             Outgoing::Cancel(id) => Message::Cancel(*id),
             Outgoing::Clear => Message::Clear,
             Outgoing::TimeSync(unix) => Message::TimeSync(*unix),
+            Outgoing::Quiet(hours) => Message::Quiet(*hours),
         }
     }
 }

@@ -554,6 +554,7 @@ impl Sim {
                 Event::Cancel { id } => Outgoing::Cancel(id),
                 Event::Clear => Outgoing::Clear,
                 Event::TimeSync { unix } => Outgoing::TimeSync(unix),
+                Event::Quiet(hours) => Outgoing::Quiet(hours),
             };
             delivered.push(Delivered { boot, msg });
             if work > 0 {

@@ -70,6 +70,7 @@ pub fn serve(io: &mut (impl Read + Write), board: &mut BoardSession, log: &Log, 
                 Event::Cancel { id } => Outgoing::Cancel(id),
                 Event::Clear => Outgoing::Clear,
                 Event::TimeSync { unix } => Outgoing::TimeSync(unix),
+                Event::Quiet(hours) => Outgoing::Quiet(hours),
             };
             log.lock().unwrap().push(msg);
             Verdict::Accepted
