@@ -1429,7 +1429,10 @@ impl<'a> Sentence<'a> {
         }
         // A word or two that qualify the agreement ("definitive", "tentative").
         for _ in 0..AGREEMENT_QUALIFIER_WORDS {
-            if self.in_table(n, AGREEMENT_NOUNS) || self.comma_after(n) {
+            if self.in_table(n, AGREEMENT_NOUNS)
+                || self.comma_after(n)
+                || self.phrase_at(n, "letter of intent").is_some()
+            {
                 break;
             }
             // A qualifier is an adjective: not a verb ("has received a contract") or a word
