@@ -1157,6 +1157,10 @@ pub const FIGURE_UNITS: &[&str] = &[
     "cts", "ct", "dlrs", "dlr", "mln", "bln", "billion", "pct", "prior", "stg", "yen",
 ];
 
+/// Nouns of a part of a company ("its Pan American World Airways unit"): after its owner, a
+/// headline writes the part by this noun alone ("Pan Am unit").
+pub const UNIT_NOUNS: &[&str] = &["unit", "subsidiary", "division", "affiliate"];
+
 /// Conjunctions that open a clause of approach: "after the craft approached the carrier".
 pub const APPROACH_LINKS: &[&str] = &["after", "as", "when", "while"];
 

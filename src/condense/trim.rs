@@ -17,7 +17,8 @@ use super::lexicon::{
     CLASSIFIER_NOUNS, COUNTED_NUMBERS, DESCRIBING_PREPOSITIONS, DIVIDEND_LABELS, EVENT_NOUNS,
     FIGURE_UNITS, FORECAST_WORDS, GENERIC_SOURCES, HEDGE_PHRASES, LEVEL_NOUNS, MODIFIERS,
     NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS, OBJECT_NEWS_VERBS, OPINION_VERBS, PERSONAL_PRONOUNS,
-    REPORTING_PRESENT, SUBORDINATORS, TABLE_LABELS, TEXT_ABBREVIATIONS, TEXT_UNITS, US_STATES,
+    REPORTING_PRESENT, SUBORDINATORS, TABLE_LABELS, TEXT_ABBREVIATIONS, TEXT_UNITS, UNIT_NOUNS,
+    US_STATES,
 };
 use super::word_class::Classes;
 
@@ -924,6 +925,13 @@ impl<'a> Sentence<'a> {
                     }
                     self.drop(i);
                     self.drop(n);
+                    // "Pan Am said its Pan American World Airways unit will …" -> "Pan Am unit
+                    // to …": beside its owner, a unit is "unit".
+                    if let Some(end) = self.unit_name_end(n) {
+                        for j in n.saturating_add(1)..=end {
+                            self.drop(j);
+                        }
+                    }
                     continue;
                 }
                 // "said that …": a headline has no "that".
@@ -950,6 +958,25 @@ impl<'a> Sentence<'a> {
                 self.drop_span(start, end);
             }
         }
+    }
+
+    /// The last word of a unit's name after word `its` ("its Pan American World Airways
+    /// unit"), if capitalised words without marks run from it to a word of [`UNIT_NOUNS`].
+    fn unit_name_end(&self, its: usize) -> Option<usize> {
+        let mut j = self.next_live(its)?;
+        let mut last = None;
+        for _ in 0..NAME_MAX_WORDS {
+            // "its Pontiac Division": a capitalised noun is part of the name.
+            if self.in_table(j, UNIT_NOUNS) && !self.capitalised(j) {
+                return last;
+            }
+            if !self.capitalised(j) || !self.marks_after(j).is_empty() {
+                return None;
+            }
+            last = Some(j);
+            j = self.next_live(j)?;
+        }
+        None
     }
 
     /// "Experts say the fire …", "U.S. officials said that …": a source that names no one
