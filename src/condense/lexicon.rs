@@ -609,6 +609,8 @@ pub const HEDGE_PHRASES: &[&str] = &[
     "sort of",
     "a lot of",
     "a lot",
+    // "A total of 2,435 tonnes were sold": the figure is the total.
+    "a total of",
     "at least in part",
     "more or less",
 ];
