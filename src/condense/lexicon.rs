@@ -1163,6 +1163,15 @@ pub const FIGURE_UNITS: &[&str] = &[
 /// headline writes the part by this noun alone ("Pan Am unit").
 pub const UNIT_NOUNS: &[&str] = &["unit", "subsidiary", "division", "affiliate"];
 
+/// Irregular participles that are also the verb's simple past ("has sold" -> "sold"): a
+/// perfect on them may lose its auxiliary, as one on a regular verb ("has filed" -> "filed");
+/// not on the others ("have thrown" is not "thrown").
+pub const PAST_PARTICIPLES: &[&str] = &[
+    "bought", "brought", "built", "caught", "cut", "found", "held", "hit", "hurt", "kept", "laid",
+    "led", "left", "lost", "made", "met", "paid", "put", "sent", "set", "shot", "shut", "sold",
+    "split", "spread", "struck", "stuck", "swept", "won",
+];
+
 /// Conjunctions that open a clause of approach: "after the craft approached the carrier".
 pub const APPROACH_LINKS: &[&str] = &["after", "as", "when", "while"];
 

@@ -16,9 +16,9 @@ use super::lexicon::{
     self, AGREEMENT_NOUNS, AGREEMENT_VERBS, ASIDE_PREPOSITIONS, ASIDES, CIRCUMSTANCE_PREPOSITIONS,
     CLASSIFIER_NOUNS, COUNTED_NUMBERS, DESCRIBING_PREPOSITIONS, DIVIDEND_LABELS, EVENT_NOUNS,
     FIGURE_UNITS, FORECAST_WORDS, GENERIC_SOURCES, HEDGE_PHRASES, LEVEL_NOUNS, MODIFIERS,
-    NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS, OBJECT_NEWS_VERBS, OPINION_VERBS, PERSONAL_PRONOUNS,
-    REPORTING_PRESENT, SUBORDINATORS, TABLE_LABELS, TEXT_ABBREVIATIONS, TEXT_UNITS, UNIT_NOUNS,
-    US_STATES,
+    NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS, OBJECT_NEWS_VERBS, OPINION_VERBS, PAST_PARTICIPLES,
+    PERSONAL_PRONOUNS, REPORTING_PRESENT, SUBORDINATORS, TABLE_LABELS, TEXT_ABBREVIATIONS,
+    TEXT_UNITS, UNIT_NOUNS, US_STATES,
 };
 use super::word_class::Classes;
 
@@ -1299,7 +1299,7 @@ impl<'a> Sentence<'a> {
                 && subject.is_some_and(|p| !self.comma_after(p) && !self.is(p, "to"))
                 && !after_pronoun
                 && self.is_participle(next)
-                && self.bare(next).ends_with("ed")
+                && self.past_is_participle(next)
             {
                 if !self.begin() {
                     return;
@@ -1523,7 +1523,12 @@ impl<'a> Sentence<'a> {
                     None => break,
                 }
             }
-            if self.is_participle(verb) || self.is_progressive(verb) {
+            // "have thrown" is not "thrown": a perfect goes only where the past is the
+            // participle ("has filed" -> "filed").
+            let irregular_perfect = last == i
+                && self.in_table(i, &["has", "have", "had"])
+                && !self.past_is_participle(verb);
+            if (self.is_participle(verb) || self.is_progressive(verb)) && !irregular_perfect {
                 if !self.begin() {
                     return;
                 }
@@ -1535,6 +1540,12 @@ impl<'a> Sentence<'a> {
     fn is_participle(&self, i: usize) -> bool {
         let w = self.bare(i);
         w.chars().all(|c| c.is_ascii_lowercase()) && lexicon::is_participle(w)
+    }
+
+    /// Whether word `i`'s participle is also its simple past: a regular verb, or one of
+    /// [`PAST_PARTICIPLES`].
+    fn past_is_participle(&self, i: usize) -> bool {
+        self.bare(i).ends_with("ed") || self.in_table(i, PAST_PARTICIPLES)
     }
 
     fn is_progressive(&self, i: usize) -> bool {
