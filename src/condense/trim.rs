@@ -67,6 +67,10 @@ const AGREEMENT_QUALIFIER_WORDS: usize = 2;
 /// cts", "Oper shr loss two cts vs profit seven cts").
 const TABLE_VS_WORDS: usize = 8;
 
+/// An agreement frame ("has entered into a definitive merger agreement in principle") is at
+/// most this many words before the "to" of its act.
+const AGREEMENT_FRAME_WORDS: usize = 8;
+
 /// When an edit was made: 1, 2, … in the order the rules make them (0 is before any).
 type Stamp = u8;
 
@@ -1295,7 +1299,8 @@ impl<'a> Sentence<'a> {
             // "Calny has filed a suit" -> "Calny filed a suit": a headline has no perfect. Only
             // a regular verb, whose past is its participle ("they have thrown" is not "they
             // thrown"), and not an infinitive ("to have sized up").
-            if self.in_table(i, &["has", "have"])
+            if self.has(i, Classes::AUXILIARY)
+                && self.in_table(i, &["has", "have"])
                 && subject.is_some_and(|p| !self.comma_after(p) && !self.is(p, "to"))
                 && !after_pronoun
                 && self.is_participle(next)
@@ -1386,15 +1391,28 @@ impl<'a> Sentence<'a> {
     /// headline writes it ("LOTUS TO ACQUIRE COMPUTER ACCESS"). Not after a pronoun ("they to
     /// sell"), and only when what is agreed is a verb ("agreed to terms" stays).
     fn agreements(&mut self) {
-        for i in 1..self.words.len() {
-            if !self.live(i) {
+        // Found from the "to" of the infinitive back (a sentence has few): a frame ends on
+        // the live word before it, and opens at most a few words further back.
+        for to in 2..self.words.len() {
+            if !self.live(to) || !self.is(to, "to") {
                 continue;
             }
-            let Some(end) = self.agreement_end(i) else {
+            let Some(end) = self.prev_live(to) else {
                 continue;
             };
-            // The infinitive after the frame: "to" and a verb in lower case.
-            let Some(to) = self.next_live(end).filter(|&t| self.is(t, "to")) else {
+            let mut opening = Some(end);
+            let mut i = None;
+            for _ in 0..AGREEMENT_FRAME_WORDS {
+                let Some(k) = opening else {
+                    break;
+                };
+                if self.agreement_end(k) == Some(end) {
+                    i = Some(k);
+                    break;
+                }
+                opening = self.prev_live(k);
+            }
+            let Some(i) = i.filter(|&i| i > 0) else {
                 continue;
             };
             // (Not "agreed to three points", "agreed to the terms".)
