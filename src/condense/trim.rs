@@ -496,6 +496,17 @@ impl<'a> Sentence<'a> {
         self.words.get(i).is_some_and(|w| w.classes & classes != 0)
     }
 
+    /// The first live word from index `from` on that `test` accepts: a scan over the words,
+    /// cheaper than asking of each index in turn.
+    fn next_word_from(&self, from: usize, test: impl Fn(&Word<'a>) -> bool) -> Option<usize> {
+        let offset = self
+            .words
+            .get(from..)?
+            .iter()
+            .position(|w| w.live() && test(w))?;
+        Some(from.saturating_add(offset))
+    }
+
     fn live(&self, i: usize) -> bool {
         self.words.get(i).is_some_and(Word::live)
     }
@@ -1393,11 +1404,14 @@ impl<'a> Sentence<'a> {
     fn agreements(&mut self) {
         // Found from the "to" of the infinitive back (a sentence has few): a frame ends on
         // the live word before it, and opens at most a few words further back.
-        for to in 2..self.words.len() {
-            if !self.live(to) || !self.is(to, "to") {
-                continue;
-            }
-            let Some(end) = self.prev_live(to) else {
+        let mut from = 2usize;
+        while let Some(to) = self.next_word_from(from, |w| w.bare.eq_ignore_ascii_case("to")) {
+            from = to.saturating_add(1);
+            // A frame ends in "agreed", an agreement noun, "intent" or "principle".
+            let Some(end) = self.prev_live(to).filter(|&e| {
+                self.in_table(e, &["agreed", "agrees", "intent", "principle"])
+                    || self.in_table(e, AGREEMENT_NOUNS)
+            }) else {
                 continue;
             };
             let mut opening = Some(end);
@@ -1717,10 +1731,14 @@ impl<'a> Sentence<'a> {
     /// initials must spell the capitalised words of the name (a company suffix at its end may
     /// be left out: "Nippon Telegraph and Telephone Corp (NTT)").
     fn acronyms(&mut self) {
-        for a in 1..self.words.len() {
-            if !self.live(a) {
-                continue;
-            }
+        let mut from = 1usize;
+        // Most words are passed over by a scan for their shape: a few capital letters.
+        let shape = |w: &Word| {
+            (2..=ACRONYM_MAX_LETTERS).contains(&w.bare.len())
+                && w.bare.bytes().all(|b| b.is_ascii_uppercase())
+        };
+        while let Some(a) = self.next_word_from(from, shape) {
+            from = a.saturating_add(1);
             let Some((short, comma_form)) = self.initials_word(a) else {
                 continue;
             };
