@@ -700,8 +700,9 @@ pub const GENERIC_SOURCES: &[&str] = &[
 pub const CIRCUMSTANCE_PREPOSITIONS: &[&str] =
     &["amid", "despite", "during", "throughout", "amongst"];
 
-/// Reporting verbs in the past, and the present a headline uses after a subject in the
-/// singular and in the plural ("Trump confirms …", "Officials say …").
+/// Verbs in the past, and the present a headline uses after a subject in the singular and in
+/// the plural ("Trump confirms …", "Officials say …", "GDP rises"): reporting verbs, and the
+/// verbs of a figure's change whose past is no participle ("rose", "fell", "grew").
 pub const REPORTING_PRESENT: &[(&str, &str, &str)] = &[
     ("said", "says", "say"),
     ("told", "tells", "tell"),
@@ -716,6 +717,9 @@ pub const REPORTING_PRESENT: &[(&str, &str, &str)] = &[
     ("predicted", "predicts", "predict"),
     ("estimated", "estimates", "estimate"),
     ("insisted", "insists", "insist"),
+    ("rose", "rises", "rise"),
+    ("fell", "falls", "fall"),
+    ("grew", "grows", "grow"),
 ];
 
 /// Time words a headline drops: the digest carries its own time.

@@ -1382,12 +1382,29 @@ impl<'a> Sentence<'a> {
                     // The subject's head is the word before the verb, or the clause's first
                     // word when a phrase comes between ("Officials in Tulsa County said").
                     let head = self.clause_start_of(i);
-                    let plural = subject.is_some_and(|s| self.is_plural(s))
+                    // "Treasury balances at the Fed rose": the noun before the subject's first
+                    // preposition is its head.
+                    // (The subject starts after a verb of saying: "X said sales fell".)
+                    let from = (head..i)
+                        .rev()
+                        .find(|&k| self.live(k) && self.has(k, Classes::ATTRIBUTION_VERB))
+                        .map_or(head, |k| k.saturating_add(1));
+                    let noun = (from..i)
+                        .find(|&k| {
+                            k > from
+                                && self.live(k)
+                                && self.in_table(k, &["of", "in", "at", "for", "from", "on"])
+                        })
+                        .and_then(|k| self.prev_live(k))
+                        .or(subject);
+                    let plural = noun.is_some_and(|s| self.is_plural(s))
                         || (head < i && self.in_table(head, GENERIC_SOURCES));
                     if plural { *many } else { *one }
                 });
+            // After its subject: not after an auxiliary, an article or a preposition ("a
+            // rose", "as told").
             if let Some(present) = present
-                && subject.is_some_and(|p| !self.has(p, Classes::AUXILIARY))
+                && subject.is_some_and(|p| !self.has(p, Classes::AUXILIARY | Classes::DANGLING))
             {
                 if !self.begin() {
                     return;
