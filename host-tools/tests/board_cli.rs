@@ -191,12 +191,13 @@ fn event<'a>(lines: &'a [Value], name: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no `{name}` line in {lines:?}"))
 }
 
-#[test]
-fn send_over_a_unix_socket_reaches_the_board_and_its_oled() {
-    let dir = tempdir("unix");
+/// An OLED board listening on a unix socket in a fresh `dir`, exiting after five digests:
+/// (dir, socket, `unix:` address, board).
+fn oled_board_on_a_socket(name: &str) -> (PathBuf, PathBuf, String, Board) {
+    let dir = tempdir(name);
     let socket = dir.join("board.sock");
     let listen = format!("unix:{}", socket.display());
-    let mut board = Board::start(&[
+    let board = Board::start(&[
         "--listen",
         &listen,
         "--exit-after",
@@ -204,6 +205,12 @@ fn send_over_a_unix_socket_reaches_the_board_and_its_oled() {
         "--out",
         dir.to_str().unwrap(),
     ]);
+    (dir, socket, listen, board)
+}
+
+#[test]
+fn send_over_a_unix_socket_reaches_the_board_and_its_oled() {
+    let (dir, socket, listen, mut board) = oled_board_on_a_socket("unix");
     let listening = board.wait_for("listening");
     assert_eq!(listening["listen"], listen.as_str());
     assert_eq!(listening["budget"], BOARD_BUDGET);
@@ -368,17 +375,7 @@ fn sigterm_ends_the_board_with_its_screen_written() {
 
 #[test]
 fn in_quiet_hours_the_board_draws_only_a_critical_alert_and_keeps_the_hours() {
-    let dir = tempdir("quiet");
-    let socket = dir.join("board.sock");
-    let listen = format!("unix:{}", socket.display());
-    let mut board = Board::start(&[
-        "--listen",
-        &listen,
-        "--exit-after",
-        "5",
-        "--out",
-        dir.to_str().unwrap(),
-    ]);
+    let (dir, _, listen, mut board) = oled_board_on_a_socket("quiet");
     board.wait_for("listening");
 
     // Quiet from an hour ago to an hour ahead, in UTC, so the test holds at any time of day
