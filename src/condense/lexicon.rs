@@ -993,6 +993,12 @@ pub const TEXT_ABBREVIATIONS: &[(&str, &str)] = &[
     ("kilometres", "km"),
 ];
 
+/// The short forms of [`TEXT_ABBREVIATIONS`] that name a body: a headline always writes these
+/// ("SEC", "Fed"), not only when short of room.
+pub const BODY_SHORT_FORMS: &[&str] = &[
+    "Fed", "SEC", "IMF", "EEC", "EC", "OPEC", "NYSE", "Amex", "NATO", "GATT", "FBI", "EPA", "IRS",
+];
+
 /// The short forms of [`TEXT_ABBREVIATIONS`] that are units: written only after a number ("1.5
 /// mln", "57 pct"), as a wire editor writes them; "a million Russians" stays as it is.
 pub const TEXT_UNITS: &[&str] = &["pct", "mln", "bln", "km"];
