@@ -774,7 +774,15 @@ impl<'a> Sentence<'a> {
     /// which …, said" -> "X said". (A list keeps its commas: "A, B, C" is not struck so.)
     fn drop_enclosed(&mut self, from: usize, to: usize) {
         let before = self.prev_live(from);
+        // "X, a unit of Y, Z, said": a name after the clause may be one more in apposition,
+        // and keeps the comma before it.
+        // (Nor does "X, a unit of Y, a unit of Z, said" lose it before the second clause.)
+        let verb_after = self.next_live(to).is_some_and(|n| {
+            self.bare(n).starts_with(|c: char| c.is_lowercase())
+                && !self.in_table(n, &["a", "an", "the"])
+        });
         if self.drop_span(from, to)
+            && verb_after
             && self.marked_end(to)
             && let Some(p) = before
             && self.marks_after(p).ends_with(',')
