@@ -979,6 +979,7 @@ pub const TEXT_ABBREVIATIONS: &[(&str, &str)] = &[
     ("Federal Bureau of Investigation", "FBI"),
     ("Environmental Protection Agency", "EPA"),
     ("Internal Revenue Service", "IRS"),
+    ("Moody's Investors Service", "Moody's"),
     ("percent", "pct"),
     ("per cent", "pct"),
     ("million", "mln"),
@@ -997,6 +998,7 @@ pub const TEXT_ABBREVIATIONS: &[(&str, &str)] = &[
 /// ("SEC", "Fed"), not only when short of room.
 pub const BODY_SHORT_FORMS: &[&str] = &[
     "Fed", "SEC", "IMF", "EEC", "EC", "OPEC", "NYSE", "Amex", "NATO", "GATT", "FBI", "EPA", "IRS",
+    "Moody's",
 ];
 
 /// The short forms of [`TEXT_ABBREVIATIONS`] that are units: written only after a number ("1.5
