@@ -1349,7 +1349,9 @@ impl<'a> Sentence<'a> {
                 }
                 continue;
             }
-            if self.has(i, Classes::PLAN_VERB) && self.is(next, "to") && !after_pronoun {
+            // (A noun after an article is no verb: "backed a plan to allow".)
+            let noun = subject.is_some_and(|p| self.has(p, Classes::DANGLING));
+            if self.has(i, Classes::PLAN_VERB) && self.is(next, "to") && !after_pronoun && !noun {
                 if !self.begin() {
                     return;
                 }
