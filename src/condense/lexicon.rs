@@ -1199,6 +1199,22 @@ pub const PAST_PARTICIPLES: &[&str] = &[
     "split", "spread", "struck", "stuck", "swept", "won",
 ];
 
+/// A company's own figures: "GM said car sales fell" is "GM car sales fell", as "X said its
+/// sales fell" is "X sales fell".
+pub const FIGURE_NOUNS: &[&str] = &[
+    "sales",
+    "earnings",
+    "profit",
+    "profits",
+    "revenues",
+    "output",
+    "production",
+    "shipments",
+    "orders",
+    "deliveries",
+    "traffic",
+];
+
 /// Conjunctions that open a clause of approach: "after the craft approached the carrier".
 pub const APPROACH_LINKS: &[&str] = &["after", "as", "when", "while"];
 

@@ -15,10 +15,10 @@ use super::compose::Draft;
 use super::lexicon::{
     self, AGREEMENT_NOUNS, AGREEMENT_VERBS, ASIDE_PREPOSITIONS, ASIDES, BODY_SHORT_FORMS,
     CIRCUMSTANCE_PREPOSITIONS, CLASSIFIER_NOUNS, COUNTED_NUMBERS, DESCRIBING_PREPOSITIONS,
-    DIVIDEND_LABELS, EVENT_NOUNS, FIGURE_UNITS, FORECAST_WORDS, GENERIC_SOURCES, HEDGE_PHRASES,
-    LEVEL_NOUNS, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS, OBJECT_NEWS_VERBS,
-    OPINION_VERBS, PAST_PARTICIPLES, PERSONAL_PRONOUNS, REPORTING_PRESENT, SUBORDINATORS,
-    TABLE_LABELS, TEXT_ABBREVIATIONS, TEXT_UNITS, UNIT_NOUNS, US_STATES,
+    DIVIDEND_LABELS, EVENT_NOUNS, FIGURE_NOUNS, FIGURE_UNITS, FORECAST_WORDS, GENERIC_SOURCES,
+    HEDGE_PHRASES, LEVEL_NOUNS, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS,
+    OBJECT_NEWS_VERBS, OPINION_VERBS, PAST_PARTICIPLES, PERSONAL_PRONOUNS, REPORTING_PRESENT,
+    SUBORDINATORS, TABLE_LABELS, TEXT_ABBREVIATIONS, TEXT_UNITS, UNIT_NOUNS, US_STATES,
 };
 use super::word_class::Classes;
 
@@ -70,6 +70,9 @@ const TABLE_VS_WORDS: usize = 8;
 /// An agreement frame ("has entered into a definitive merger agreement in principle") is at
 /// most this many words before the "to" of its act.
 const AGREEMENT_FRAME_WORDS: usize = 8;
+
+/// Words that may qualify a company's figure after "said" ("domestic car sales").
+const FIGURE_MODIFIER_WORDS: usize = 3;
 
 /// When an edit was made: 1, 2, … in the order the rules make them (0 is before any).
 type Stamp = u8;
@@ -958,6 +961,21 @@ impl<'a> Sentence<'a> {
                     }
                     continue;
                 }
+                // "GM said car sales fell" -> "GM car sales fell": a company's own figures, as
+                // with "said its".
+                if self.in_table(i, &["said", "says"])
+                    && let start = self.subject_start(i)
+                    && start < i
+                    && self.capitalised(start)
+                    && !self.in_table(start, PERSONAL_PRONOUNS)
+                    && self.own_figure_at(n)
+                {
+                    if !self.begin() {
+                        return;
+                    }
+                    self.drop(i);
+                    continue;
+                }
                 // "said that …": a headline has no "that".
                 if self.is(n, "that") && !self.comma_after(n) {
                     if !self.begin() {
@@ -982,6 +1000,30 @@ impl<'a> Sentence<'a> {
                 self.drop_span(start, end);
             }
         }
+    }
+
+    /// Whether a company's own figure is named from word `n` on: a few words in lower case
+    /// ending in one of [`FIGURE_NOUNS`] ("car sales", "domestic car sales"), no article or
+    /// pronoun first ("the sales" may be anyone's).
+    fn own_figure_at(&self, n: usize) -> bool {
+        let mut j = n;
+        for _ in 0..=FIGURE_MODIFIER_WORDS {
+            let lower = self.bare(j).bytes().all(|b| b.is_ascii_lowercase());
+            if !lower || self.has(j, Classes::DANGLING | Classes::AUXILIARY) {
+                return false;
+            }
+            if self.in_table(j, FIGURE_NOUNS) {
+                return true;
+            }
+            if self.comma_after(j) {
+                return false;
+            }
+            match self.next_live(j) {
+                Some(next) => j = next,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// The last word of a unit's name after word `its` ("its Pan American World Airways
