@@ -994,11 +994,11 @@ pub const TEXT_ABBREVIATIONS: &[(&str, &str)] = &[
     ("kilometres", "km"),
 ];
 
-/// The short forms of [`TEXT_ABBREVIATIONS`] that name a body: a headline always writes these
-/// ("SEC", "Fed"), not only when short of room.
-pub const BODY_SHORT_FORMS: &[&str] = &[
+/// The short forms of [`TEXT_ABBREVIATIONS`] a headline always writes, not only when short of
+/// room: a body's ("SEC", "Fed") and a business quarter's ("4th qtr net").
+pub const HEADLINE_SHORT_FORMS: &[&str] = &[
     "Fed", "SEC", "IMF", "EEC", "EC", "OPEC", "NYSE", "Amex", "NATO", "GATT", "FBI", "EPA", "IRS",
-    "Moody's",
+    "Moody's", "1st qtr", "2nd qtr", "3rd qtr", "4th qtr",
 ];
 
 /// The short forms of [`TEXT_ABBREVIATIONS`] that are units: written only after a number ("1.5

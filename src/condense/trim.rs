@@ -13,9 +13,9 @@ use heapless::Vec;
 
 use super::compose::Draft;
 use super::lexicon::{
-    self, AGREEMENT_NOUNS, AGREEMENT_VERBS, ASIDE_PREPOSITIONS, ASIDES, BODY_SHORT_FORMS,
-    CIRCUMSTANCE_PREPOSITIONS, CLASSIFIER_NOUNS, COUNTED_NUMBERS, DESCRIBING_PREPOSITIONS,
-    DIVIDEND_LABELS, EVENT_NOUNS, FIGURE_NOUNS, FIGURE_UNITS, FORECAST_WORDS, GENERIC_SOURCES,
+    self, AGREEMENT_NOUNS, AGREEMENT_VERBS, ASIDE_PREPOSITIONS, ASIDES, CIRCUMSTANCE_PREPOSITIONS,
+    CLASSIFIER_NOUNS, COUNTED_NUMBERS, DESCRIBING_PREPOSITIONS, DIVIDEND_LABELS, EVENT_NOUNS,
+    FIGURE_NOUNS, FIGURE_UNITS, FORECAST_WORDS, GENERIC_SOURCES, HEADLINE_SHORT_FORMS,
     HEDGE_PHRASES, LEVEL_NOUNS, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS,
     OBJECT_NEWS_VERBS, OPINION_VERBS, PAST_PARTICIPLES, PERSONAL_PRONOUNS, REPORTING_PRESENT,
     SUBORDINATORS, TABLE_LABELS, TEXT_ABBREVIATIONS, TEXT_UNITS, UNIT_NOUNS, US_STATES,
@@ -2208,7 +2208,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// "United States" -> "US", "percent" -> "pct".
-    fn abbreviations(&mut self, bodies_only: bool) {
+    fn abbreviations(&mut self, headline_only: bool) {
         for i in 0..self.words.len() {
             if !self.live(i) {
                 continue;
@@ -2220,9 +2220,10 @@ impl<'a> Sentence<'a> {
                 .iter()
                 .find_map(|(long, short)| self.phrase_at(i, long).map(|n| (n, *short)))
             {
-                // A body's short form is the headline's name for it ("SEC", "Fed"): written
-                // with the headline forms; the rest only when room is short.
-                if bodies_only != lexicon::contains(BODY_SHORT_FORMS, short) {
+                // A body's short form is the headline's name for it ("SEC", "Fed"), as "4th
+                // qtr" is a quarter's: written with the headline forms; the rest only when
+                // room is short.
+                if headline_only != lexicon::contains(HEADLINE_SHORT_FORMS, short) {
                     continue;
                 }
                 if lexicon::contains(TEXT_UNITS, short) && !self.after_number(i) {
