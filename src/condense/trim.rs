@@ -213,6 +213,7 @@ pub const LEVELS: [Level; 8] = [
     // article, "will"/"plans to" as "to", reporting verbs in the present.
     |s| {
         s.results_table();
+        s.quote_codes();
         s.company_suffixes();
         s.titles();
         s.classifiers();
@@ -2114,6 +2115,53 @@ impl<'a> Sentence<'a> {
     /// "prior").
     fn ends_figure(&self, i: usize) -> bool {
         self.has_digit(i) || self.in_table(i, NUMBER_WORDS) || self.in_table(i, FIGURE_UNITS)
+    }
+
+    /// "KLM Royal Dutch Airlines <KLM.AS> said" -> "KLM Royal Dutch Airlines said": a quote
+    /// code with its exchange ("<KLM.AS>", "[DAIG.F]") is for a market screen, not a headline.
+    /// (A plain ticker, "<KO>", is how a wire headline names a company, and stays.)
+    fn quote_codes(&mut self) {
+        for i in 1..self.words.len() {
+            if !self.live(i) || !self.is_quote_code(i) {
+                continue;
+            }
+            let Some(p) = self.prev_live(i) else {
+                continue;
+            };
+            if self.comma_after(p) {
+                continue;
+            }
+            if !self.begin() {
+                return;
+            }
+            let mark = self.keeps_mark(i);
+            self.drop(i);
+            if mark && self.marks_after(p).is_empty() {
+                self.append_mark(p);
+            }
+        }
+    }
+
+    /// Whether word `i` is a quote code: capitals and digits, a full stop and an exchange of
+    /// one or two capitals, in angle or square brackets.
+    fn is_quote_code(&self, i: usize) -> bool {
+        let t = self.text(i).trim_end_matches([',', '.', ';', ':']);
+        let Some(inner) = t
+            .strip_prefix('<')
+            .and_then(|r| r.strip_suffix('>'))
+            .or_else(|| t.strip_prefix('[').and_then(|r| r.strip_suffix(']')))
+        else {
+            return false;
+        };
+        let Some((code, exchange)) = inner.rsplit_once('.') else {
+            return false;
+        };
+        !code.is_empty()
+            && code
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.')
+            && (1..=2).contains(&exchange.len())
+            && exchange.bytes().all(|b| b.is_ascii_uppercase())
     }
 
     /// "Standard Oil Co" -> "Standard Oil".
