@@ -1375,6 +1375,21 @@ impl<'a> Sentence<'a> {
                 self.drop(i);
                 continue;
             }
+            // "KLM is cutting fares" -> "KLM cutting fares": the headline's progressive.
+            if self.has(i, Classes::AUXILIARY)
+                && self.in_table(i, &["is", "are"])
+                && subject.is_some_and(|p| !self.comma_after(p) && !self.is(p, "to"))
+                && !after_pronoun
+                && self.is_progressive(next)
+                && !self.has(next, Classes::PLAN_WORD)
+                && self.heads_sentence(i)
+            {
+                if !self.begin() {
+                    return;
+                }
+                self.drop(i);
+                continue;
+            }
             if self.is(i, "will")
                 && !after_pronoun
                 && self.bare(next).chars().all(|c| c.is_ascii_lowercase())
@@ -1589,6 +1604,17 @@ impl<'a> Sentence<'a> {
             end = self.nth_live(p, words)?;
         }
         (!self.comma_after(end)).then_some(end)
+    }
+
+    /// Whether the verb at word `i` is the sentence's main verb: its subject opens the
+    /// sentence, with no clause opened between ("and", "that", "what", "which", "who").
+    fn heads_sentence(&self, i: usize) -> bool {
+        let start = self.clause_start_of(i);
+        self.first_live() == Some(start)
+            && !(start..i).any(|k| {
+                self.live(k)
+                    && self.in_table(k, &["and", "that", "what", "which", "who", "says", "said"])
+            })
     }
 
     /// Whether word `i` reads as a plural subject: a lower-case noun in "-s" ("officials",
