@@ -139,9 +139,10 @@ fn ascend<F: Fit>(
     let mut steps = steps.peekable();
     while let Some(step) = steps.next() {
         // A step that starts as the last written one did, up to where that one overflowed,
-        // overflows too: it is skipped unwritten. The last step is always written: when no
-        // step fits, it is the one cut.
-        if rehearse && steps.peek().is_some() && draft.would_overflow_again(|d| write(step, d)) {
+        // overflows too, and so does one whose glue and plain words alone pass the limit: it
+        // is skipped unwritten. The last step is always written: when no step fits, it is the
+        // one cut.
+        if rehearse && steps.peek().is_some() && draft.would_overflow(|d| write(step, d)) {
             continue;
         }
         draft.begin(rehearse);

@@ -22,7 +22,8 @@ pub trait Ladder {
     /// Writes step `step`'s candidate.
     fn write(record: &EventRecord, step: usize, draft: &mut Draft);
     /// Whether a step is rehearsed before it is written, to skip it when it would overflow as
-    /// the step before did ([`Draft::would_overflow_again`]). Worth it only for a ladder whose
+    /// the step before did, or when its glue and plain words alone pass the limit
+    /// ([`Draft::would_overflow`]). Worth it only for a ladder whose
     /// calls cost nothing to work out: a rehearsal runs all of [`Self::write`] but the writing,
     /// and the quake and warning ladders parse their place and areas there (measured with
     /// callgrind on the dev data: condensing took 29% more instructions with them rehearsed).

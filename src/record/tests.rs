@@ -391,3 +391,99 @@ fn records_over_the_limit_are_refused_before_parsing() {
         })
     );
 }
+
+/// [`parse_record`] and [`parse_pre_scanned`] (the order of checks before serde-json-core was
+/// allowed to go first), each with its own scratch buffer, as debug text to compare.
+fn both_orders(json: &[u8]) -> (std::string::String, std::string::String) {
+    let mut a = std::vec![0u8; json.len()];
+    let mut b = std::vec![0u8; json.len()];
+    (
+        std::format!("{:?}", parse_record(json, &mut a)),
+        std::format!("{:?}", parse_pre_scanned(json, &mut b)),
+    )
+}
+
+#[test]
+fn scalars_that_the_pre_scan_reads_as_strings_or_nesting_get_its_errors() {
+    // serde-json-core takes `1"` as a scalar; the pre-scan sees a string left open.
+    let open = br#"{"id":"a","x":1"}"#;
+    assert_eq!(
+        parse(core::str::from_utf8(open).unwrap()),
+        Err(Error::Json {
+            reason: JsonReason::Truncated,
+            at: open.len(),
+            field: None
+        })
+    );
+    // Brackets inside a scalar: the pre-scan counts them. `{"x":1` is bytes 0 to 5; the
+    // bracket at byte 6 is depth 2, so byte 21 is depth 17.
+    let deep = std::format!(r#"{{"x":1{},"id":"a"}}"#, "[".repeat(20));
+    assert_eq!(parse(&deep), Err(Error::TooDeep { at: 21 }));
+    // Two quotes in scalars hide a nesting from the pre-scan: it accepts the record, and the
+    // deep list is skipped as before (no id: the record has none).
+    let hidden = std::format!(
+        r#"{{"a":1","b":{}1{},"c":2"}}"#,
+        "[".repeat(20),
+        "]".repeat(20)
+    );
+    assert_eq!(parse(&hidden), Err(Error::MissingId));
+    // The same inside an unknown list, where the pass does not look at scalars.
+    let nested = br#"{"id":"a","x":[1"]}"#;
+    assert_eq!(
+        parse(core::str::from_utf8(nested).unwrap()),
+        Err(Error::Json {
+            reason: JsonReason::Truncated,
+            at: nested.len(),
+            field: None
+        })
+    );
+    for json in [&open[..], &nested[..], deep.as_bytes(), hidden.as_bytes()] {
+        let (fast, reference) = both_orders(json);
+        assert_eq!(fast, reference);
+    }
+}
+
+#[test]
+fn unknown_nested_values_are_skipped_and_bounded() {
+    let r = parse(r#"{"id":"a","geo":{"t":[1,{"u":null}],"v":"w"},"place":"Oman"}"#).unwrap();
+    assert_eq!(r.place, Some("Oman"));
+    // The pre-scan's depth: the record is 1, so the 16th `[` of the value is depth 17.
+    let deep = std::format!(r#"{{"id":"a","x":{}1{}}}"#, "[".repeat(16), "]".repeat(16));
+    let at = deep.find('[').unwrap() + 15;
+    assert_eq!(parse(&deep), Err(Error::TooDeep { at }));
+    let fits = std::format!(r#"{{"id":"a","x":{}1{}}}"#, "[".repeat(15), "]".repeat(15));
+    assert_eq!(parse(&fits).map(|r| r.id), Ok("a"));
+    // Trailing characters are reported at the end the pre-scan finds.
+    assert_eq!(
+        parse(r#"{"id":"a"} x"#),
+        Err(Error::Json {
+            reason: JsonReason::TrailingCharacters,
+            at: 10,
+            field: None
+        })
+    );
+}
+
+proptest::proptest! {
+    /// Records made of fields (some with scalars that hold quotes or brackets, some nested) and
+    /// of JSON's structural pieces, good and broken: whichever check fails first, both orders
+    /// give the same record or the same error.
+    #[test]
+    fn serde_first_gives_what_the_pre_scan_first_gave(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(std::vec![
+                r#""id":"a""#, r#""place":"Oman""#, r#""x":1"#, r#""x":1""#, r#""x":1["#,
+                r#""x":1{"#, r#""x":[[1]]"#, r#""x":{"y":[1"]}"#, r#""x":"a\"b""#,
+                r#""magnitude":4.5"#, r#""magnitude":4"5"#, r#""refs":["a","b"]"#,
+                r#""refs":[["a"]]"#, r#""time":1700000000"#, "{", "}", "[", "]", ":", ",",
+                "\"", "\\", " ", "1", "null", "\u{e9}",
+            ]),
+            0..12,
+        ),
+        close in proptest::bool::ANY,
+    ) {
+        let json = std::format!("{{{}{}", pieces.join(","), if close { "}" } else { "" });
+        let (fast, reference) = both_orders(json.as_bytes());
+        proptest::prop_assert_eq!(fast, reference);
+    }
+}
