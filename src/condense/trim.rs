@@ -1443,10 +1443,15 @@ impl<'a> Sentence<'a> {
                 }
                 continue;
             }
-            let present = REPORTING_PRESENT
-                .iter()
-                .filter(|_| self.has(i, Classes::REPORTING_PAST))
-                .find(|(past, _, _)| self.is(i, past))
+            // The table is searched only for a word in it (its class says so).
+            let present = self
+                .has(i, Classes::REPORTING_PAST)
+                .then(|| {
+                    REPORTING_PRESENT
+                        .iter()
+                        .find(|(past, _, _)| self.is(i, past))
+                })
+                .flatten()
                 .map(|(_, one, many)| {
                     // The subject's head is the word before the verb, or the clause's first
                     // word when a phrase comes between ("Officials in Tulsa County said").
@@ -2147,8 +2152,12 @@ impl<'a> Sentence<'a> {
     /// code with its exchange ("<KLM.AS>", "[DAIG.F]") is for a market screen, not a headline.
     /// (A plain ticker, "<KO>", is how a wire headline names a company, and stays.)
     fn quote_codes(&mut self) {
-        for i in 1..self.words.len() {
-            if !self.live(i) || !self.is_quote_code(i) {
+        // Most words are passed over by a scan for an opening bracket.
+        let mut from = 1usize;
+        let bracket = |w: &Word| w.text.starts_with(['<', '[']);
+        while let Some(i) = self.next_word_from(from, bracket) {
+            from = i.saturating_add(1);
+            if !self.is_quote_code(i) {
                 continue;
             }
             let Some(p) = self.prev_live(i) else {
