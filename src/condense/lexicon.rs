@@ -529,6 +529,7 @@ pub const OPENERS: &[&str] = &[
     "also",
     "still",
     "yes",
+    "yeah",
     "no",
     "oh",
     "ok",
@@ -675,6 +676,8 @@ pub const HEDGE_PHRASES: &[&str] = &[
     "sort of",
     "a lot of",
     "a lot",
+    // "A total of 2,435 tonnes were sold": the figure is the total.
+    "a total of",
     "at least in part",
     "more or less",
 ];
@@ -764,8 +767,9 @@ pub const GENERIC_SOURCES: &[&str] = &[
 pub const CIRCUMSTANCE_PREPOSITIONS: &[&str] =
     &["amid", "despite", "during", "throughout", "amongst"];
 
-/// Reporting verbs in the past, and the present a headline uses after a subject in the
-/// singular and in the plural ("Trump confirms …", "Officials say …").
+/// Verbs in the past, and the present a headline uses after a subject in the singular and in
+/// the plural ("Trump confirms …", "Officials say …", "GDP rises"): reporting verbs, and the
+/// verbs of a figure's change whose past is no participle ("rose", "fell", "grew").
 pub const REPORTING_PRESENT: &[(&str, &str, &str)] = &[
     ("said", "says", "say"),
     ("told", "tells", "tell"),
@@ -780,6 +784,9 @@ pub const REPORTING_PRESENT: &[(&str, &str, &str)] = &[
     ("predicted", "predicts", "predict"),
     ("estimated", "estimates", "estimate"),
     ("insisted", "insists", "insist"),
+    ("rose", "rises", "rise"),
+    ("fell", "falls", "fall"),
+    ("grew", "grows", "grow"),
 ];
 
 /// Time words a headline drops: the digest carries its own time.
@@ -882,6 +889,12 @@ pub const PLAN_WORDS: &[&str] = &[
     "prepared",
     "preparing",
 ];
+
+/// Of the [`PLAN_WORDS`], those that make a forecast rather than a schedule: a headline keeps
+/// them without their auxiliary ("is expected to rise" -> "expected to rise", as wire titles
+/// write "FED EXPECTED TO ADD RESERVES"), since "X to rise" would state as settled what is
+/// only expected.
+pub const FORECAST_WORDS: &[&str] = &["expected", "likely"];
 
 /// "plans to", "intends to": the same, as a finite verb. (Not "wants to", "hopes to": a wish
 /// is not a plan, and "X to build" reads as one.)
@@ -1016,6 +1029,24 @@ pub const TEXT_ABBREVIATIONS: &[(&str, &str)] = &[
     ("European Union", "EU"),
     ("United Arab Emirates", "UAE"),
     ("Prime Minister", "PM"),
+    ("gross domestic product", "GDP"),
+    ("gross national product", "GNP"),
+    // Bodies a wire headline names by their short form (AP style).
+    ("Federal Reserve Board", "Fed"),
+    ("Federal Reserve", "Fed"),
+    ("Securities and Exchange Commission", "SEC"),
+    ("International Monetary Fund", "IMF"),
+    ("European Economic Community", "EEC"),
+    ("European Community", "EC"),
+    ("Organization of Petroleum Exporting Countries", "OPEC"),
+    ("New York Stock Exchange", "NYSE"),
+    ("American Stock Exchange", "Amex"),
+    ("North Atlantic Treaty Organization", "NATO"),
+    ("General Agreement on Tariffs and Trade", "GATT"),
+    ("Federal Bureau of Investigation", "FBI"),
+    ("Environmental Protection Agency", "EPA"),
+    ("Internal Revenue Service", "IRS"),
+    ("Moody's Investors Service", "Moody's"),
     ("percent", "pct"),
     ("per cent", "pct"),
     ("million", "mln"),
@@ -1028,6 +1059,13 @@ pub const TEXT_ABBREVIATIONS: &[(&str, &str)] = &[
     ("fourth quarter", "4th qtr"),
     ("kilometers", "km"),
     ("kilometres", "km"),
+];
+
+/// The short forms of [`TEXT_ABBREVIATIONS`] a headline always writes, not only when short of
+/// room: a body's ("SEC", "Fed") and a business quarter's ("4th qtr net").
+pub const HEADLINE_SHORT_FORMS: &[&str] = &[
+    "Fed", "SEC", "IMF", "EEC", "EC", "OPEC", "NYSE", "Amex", "NATO", "GATT", "FBI", "EPA", "IRS",
+    "Moody's", "1st qtr", "2nd qtr", "3rd qtr", "4th qtr",
 ];
 
 /// The short forms of [`TEXT_ABBREVIATIONS`] that are units: written only after a number ("1.5
@@ -1131,6 +1169,117 @@ pub const OBJECT_NEWS_VERBS: &[&str] = &[
     "hijacked",
     "raided",
     "damaged",
+];
+
+/// Nouns of a level reached ("hit a new high", "struck a record low"): after a verb of
+/// [`OBJECT_NEWS_VERBS`] they make a measure, not a target, and the object is not the news.
+pub const LEVEL_NOUNS: &[&str] = &["high", "highs", "low", "lows", "record", "peak", "level"];
+
+/// Prepositions that open a phrase of circumstance set off by commas between a name and its
+/// verb ("KLM, in a move following TWA's, said …", "Funaro, on the third leg of a trip, met
+/// …"): a headline goes from the name to the verb.
+pub const ASIDE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "with",
+    "after",
+    "following",
+    "despite",
+    "for",
+    "under",
+];
+
+/// Prepositions after a participle that describes a name ("Chrysler Canada, wholly owned by
+/// Chrysler Corp, said", "Acme, based in Ohio,"): the participle is then an appositive, not
+/// the verb of the sentence ("Sharon, … played a key role").
+pub const DESCRIBING_PREPOSITIONS: &[&str] =
+    &["by", "in", "from", "to", "at", "as", "with", "near", "on"];
+
+/// Verbs that open an agreement to act ("signed a letter of intent to acquire", "has a
+/// tentative agreement to sell", "entered into an agreement to buy").
+pub const AGREEMENT_VERBS: &[&str] = &[
+    "signed",
+    "signs",
+    "reached",
+    "reaches",
+    "entered",
+    "enters",
+    "has",
+    "have",
+    "had",
+    "finalized",
+    "finalised",
+    "concluded",
+    "secured",
+];
+
+/// Nouns of an agreement to act; with "letter of intent", what [`AGREEMENT_VERBS`] open.
+/// (Not "contract": "won a contract to design" is work given, not an agreement to act.)
+pub const AGREEMENT_NOUNS: &[&str] = &["agreement", "accord", "pact", "deal"];
+
+/// The first words of a wire table of results ("Shr 33 cts vs 28 cts Net …", "Qtly div 14
+/// cts vs 14 cts prior Pay April 20 Record March 31").
+pub const TABLE_LABELS: &[&str] = &[
+    "shr",
+    "oper",
+    "net",
+    "revs",
+    "sales",
+    "qtly",
+    "quarterly",
+    "semi",
+    "semi-annual",
+    "monthly",
+    "annual",
+    "div",
+    "dividend",
+];
+
+/// Of the [`TABLE_LABELS`], those that open a table of a dividend.
+pub const DIVIDEND_LABELS: &[&str] = &[
+    "qtly",
+    "quarterly",
+    "semi",
+    "semi-annual",
+    "monthly",
+    "annual",
+    "div",
+    "dividend",
+];
+
+/// Words that end a figure in a table of results ("28 cts", "3.1 mln", "14 cts prior").
+pub const FIGURE_UNITS: &[&str] = &[
+    "cts", "ct", "dlrs", "dlr", "mln", "bln", "billion", "pct", "prior", "stg", "yen",
+];
+
+/// Nouns of a part of a company ("its Pan American World Airways unit"): after its owner, a
+/// headline writes the part by this noun alone ("Pan Am unit").
+pub const UNIT_NOUNS: &[&str] = &["unit", "subsidiary", "division", "affiliate"];
+
+/// Irregular participles that are also the verb's simple past ("has sold" -> "sold"): a
+/// perfect on them may lose its auxiliary, as one on a regular verb ("has filed" -> "filed");
+/// not on the others ("have thrown" is not "thrown").
+pub const PAST_PARTICIPLES: &[&str] = &[
+    "bought", "brought", "built", "caught", "cut", "found", "held", "hit", "hurt", "kept", "laid",
+    "led", "left", "lost", "made", "met", "paid", "put", "sent", "set", "shot", "shut", "sold",
+    "split", "spread", "struck", "stuck", "swept", "won",
+];
+
+/// A company's own figures: "GM said car sales fell" is "GM car sales fell", as "X said its
+/// sales fell" is "X sales fell".
+pub const FIGURE_NOUNS: &[&str] = &[
+    "sales",
+    "earnings",
+    "profit",
+    "profits",
+    "revenues",
+    "output",
+    "production",
+    "shipments",
+    "orders",
+    "deliveries",
+    "traffic",
 ];
 
 /// Conjunctions that open a clause of approach: "after the craft approached the carrier".

@@ -13,10 +13,12 @@ use heapless::Vec;
 
 use super::compose::Draft;
 use super::lexicon::{
-    self, ASIDES, CIRCUMSTANCE_PREPOSITIONS, CLASSIFIER_NOUNS, COUNTED_NUMBERS, EVENT_NOUNS,
-    GENERIC_SOURCES, HEDGE_PHRASES, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS,
-    OBJECT_NEWS_VERBS, OPINION_VERBS, PERSONAL_PRONOUNS, REPORTING_PRESENT, SUBORDINATORS,
-    TEXT_ABBREVIATIONS, TEXT_UNITS,
+    self, AGREEMENT_NOUNS, AGREEMENT_VERBS, ASIDE_PREPOSITIONS, ASIDES, CIRCUMSTANCE_PREPOSITIONS,
+    CLASSIFIER_NOUNS, COUNTED_NUMBERS, DESCRIBING_PREPOSITIONS, DIVIDEND_LABELS, EVENT_NOUNS,
+    FIGURE_NOUNS, FIGURE_UNITS, FORECAST_WORDS, GENERIC_SOURCES, HEADLINE_SHORT_FORMS,
+    HEDGE_PHRASES, LEVEL_NOUNS, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS,
+    OBJECT_NEWS_VERBS, OPINION_VERBS, PAST_PARTICIPLES, PERSONAL_PRONOUNS, REPORTING_PRESENT,
+    SUBORDINATORS, TABLE_LABELS, TEXT_ABBREVIATIONS, TEXT_UNITS, UNIT_NOUNS, US_STATES,
 };
 use super::word_class::Classes;
 
@@ -53,6 +55,25 @@ const APPROACH_GAP_WORDS: usize = 4;
 /// An appositive or relative clause set off by commas is at most this many words.
 const CLAUSE_MAX_WORDS: usize = 14;
 
+/// A short form written after its name ("(CBOE)", ", CME,") has at most this many letters;
+/// a longer word in capitals is a word, not a set of initials.
+const ACRONYM_MAX_LETTERS: usize = 6;
+
+/// Words that may qualify an agreement between its article and its noun ("a definitive
+/// merger agreement").
+const AGREEMENT_QUALIFIER_WORDS: usize = 2;
+
+/// A table of results says "vs" within this many words of its start ("Shr 33 cts vs 28
+/// cts", "Oper shr loss two cts vs profit seven cts").
+const TABLE_VS_WORDS: usize = 8;
+
+/// An agreement frame ("has entered into a definitive merger agreement in principle") is at
+/// most this many words before the "to" of its act.
+const AGREEMENT_FRAME_WORDS: usize = 8;
+
+/// Words that may qualify a company's figure after "said" ("domestic car sales").
+const FIGURE_MODIFIER_WORDS: usize = 3;
+
 /// When an edit was made: 1, 2, … in the order the rules make them (0 is before any).
 type Stamp = u8;
 
@@ -87,7 +108,7 @@ struct Word<'a> {
     /// Whether its marks close a clause (a comma, semicolon, colon or dash).
     closes: bool,
     /// A replacement for the word itself (its marks are kept), from edit `out_at` on.
-    out: Option<&'static str>,
+    out: Option<&'a str>,
     out_at: Stamp,
     /// A word written after this one ("drone" "downed"), from edit `after_at` on.
     after: Option<&'static str>,
@@ -95,6 +116,9 @@ struct Word<'a> {
     /// From which edit a comma is written after the word: the clause mark of a word struck
     /// after it.
     comma_at: Stamp,
+    /// From which edit the word's own clause mark is not written: the first of the pair of
+    /// commas around a clause struck whole ("Acme, a unit of Ajax, said" -> "Acme said").
+    uncomma_at: Stamp,
     /// From which edit the word is struck.
     dropped_at: Stamp,
     /// The live words before and after this one, while it is live (once struck, they still
@@ -178,6 +202,7 @@ pub const LEVELS: [Level; 8] = [
     },
     // Relative clauses, appositives and parentheses set off by commas.
     |s| {
+        s.acronyms();
         s.lead_clause();
         s.opinion_frame();
         s.clauses();
@@ -187,16 +212,20 @@ pub const LEVELS: [Level; 8] = [
     // Headline forms: names without their suffix or title, no trailing circumstance or leading
     // article, "will"/"plans to" as "to", reporting verbs in the present.
     |s| {
+        s.results_table();
+        s.quote_codes();
         s.company_suffixes();
         s.titles();
         s.classifiers();
         s.trailing_phrase();
         s.lead_article();
+        s.agreements();
         s.headline_verbs();
+        s.abbreviations(true);
     },
     |s| s.auxiliaries(),
     |s| s.articles(),
-    |s| s.abbreviations(),
+    |s| s.abbreviations(false),
     |s| {
         s.object_first();
         s.agents();
@@ -254,6 +283,7 @@ impl<'a> Sentence<'a> {
                 after: None,
                 after_at: NEVER,
                 comma_at: NEVER,
+                uncomma_at: NEVER,
                 dropped_at: NEVER,
                 prev: link(index.checked_sub(1)),
                 next: link(Some(index.saturating_add(1))),
@@ -407,7 +437,7 @@ impl<'a> Sentence<'a> {
                 .and_then(|n| n.checked_sub(1))
                 .and_then(|p| self.words.get(p))
                 .is_some_and(|p| !p.live_after(edits) && p.closes);
-            if ends_clause(trailing) && struck_between && !closed {
+            if ends_clause(trailing) && (w.uncomma_at <= edits || struck_between && !closed) {
                 trailing = trailing.trim_end_matches([',', ';', ':']);
             }
             if next.is_none()
@@ -469,6 +499,17 @@ impl<'a> Sentence<'a> {
     /// Whether word `i` is in one of the tables `classes` (see [`Classes`]).
     fn has(&self, i: usize, classes: u32) -> bool {
         self.words.get(i).is_some_and(|w| w.classes & classes != 0)
+    }
+
+    /// The first live word from index `from` on that `test` accepts: a scan over the words,
+    /// cheaper than asking of each index in turn.
+    fn next_word_from(&self, from: usize, test: impl Fn(&Word<'a>) -> bool) -> Option<usize> {
+        let offset = self
+            .words
+            .get(from..)?
+            .iter()
+            .position(|w| w.live() && test(w))?;
+        Some(from.saturating_add(offset))
     }
 
     fn live(&self, i: usize) -> bool {
@@ -611,10 +652,26 @@ impl<'a> Sentence<'a> {
                 return j;
             }
             match self.next_live(j) {
-                Some(n) => j = n,
-                None => return j,
+                Some(n) if !self.closed_between(j, n) => j = n,
+                _ => return j,
             }
         }
+    }
+
+    /// Whether live word `j` ends a clause with a mark: its own, or one on words struck after
+    /// it.
+    fn marked_end(&self, j: usize) -> bool {
+        self.comma_after(j) || self.next_live(j).is_some_and(|n| self.closed_between(j, n))
+    }
+
+    /// Whether a word struck between live words `j` and `n` closed a clause: "which meets
+    /// this week, raised" still ends its clause at "meets" once "this week," is struck.
+    fn closed_between(&self, j: usize, n: usize) -> bool {
+        n > j.saturating_add(1)
+            && self
+                .words
+                .get(j.saturating_add(1)..n)
+                .is_some_and(|between| between.iter().any(|w| w.closes))
     }
 
     /// [`Self::clause_end`] of live word `i`, if the clause has at most `most` live words
@@ -626,11 +683,13 @@ impl<'a> Sentence<'a> {
                 return Some(j);
             }
             match self.next_live(j) {
+                Some(n) if self.closed_between(j, n) => return Some(j),
                 Some(n) => j = n,
                 None => return Some(j),
             }
         }
-        (self.comma_after(j) || self.next_live(j).is_none()).then_some(j)
+        let closed = self.next_live(j).is_none_or(|n| self.closed_between(j, n));
+        (self.comma_after(j) || closed).then_some(j)
     }
 
     fn live_between(&self, from: usize, to: usize) -> usize {
@@ -674,7 +733,7 @@ impl<'a> Sentence<'a> {
 
     /// Rewrites word `i` from the current edit on. The rules rewrite a word at most once; a
     /// second rewrite would be ignored.
-    fn rewrite(&mut self, i: usize, out: &'static str) {
+    fn rewrite(&mut self, i: usize, out: &'a str) {
         let stamp = self.stamp;
         if let Some(w) = self.words.get_mut(i).filter(|w| w.out.is_none()) {
             let before = w.least();
@@ -704,6 +763,44 @@ impl<'a> Sentence<'a> {
                     .saturating_add(w.least());
             }
         }
+    }
+
+    /// Leaves out word `i`'s own clause mark from the current edit on: a clause set off by
+    /// a pair of commas after it was struck.
+    fn unmark(&mut self, i: usize) {
+        let stamp = self.stamp;
+        if let Some(w) = self.words.get_mut(i).filter(|w| w.uncomma_at == NEVER) {
+            w.uncomma_at = stamp;
+        }
+    }
+
+    /// Strikes a clause set off by commas, words `from..=to`, with the comma before it: "X,
+    /// which …, said" -> "X said". (A list keeps its commas: "A, B, C" is not struck so.)
+    fn drop_enclosed(&mut self, from: usize, to: usize) {
+        let before = self.prev_live(from);
+        // "X, a unit of Y, Z, said": a name after the clause may be one more in apposition,
+        // and keeps the comma before it.
+        // (Nor does "X, a unit of Y, a unit of Z, said" lose it before the second clause.)
+        let verb_after = self.next_live(to).is_some_and(|n| {
+            self.bare(n).starts_with(|c: char| c.is_lowercase())
+                && !self.in_table(n, &["a", "an", "the"])
+        });
+        if self.drop_span(from, to)
+            && verb_after
+            && self.marked_end(to)
+            && let Some(p) = before
+            && self.marks_after(p).ends_with(',')
+        {
+            self.unmark(p);
+        }
+    }
+
+    /// Whether word `i` carries a clause mark that is still written: not the first comma
+    /// of a clause struck after it.
+    fn keeps_mark(&self, i: usize) -> bool {
+        self.words
+            .get(i)
+            .is_some_and(|w| w.uncomma_at == NEVER && ends_clause(w.split().1))
     }
 
     fn append_mark(&mut self, i: usize) {
@@ -856,6 +953,28 @@ impl<'a> Sentence<'a> {
                     }
                     self.drop(i);
                     self.drop(n);
+                    // "Pan Am said its Pan American World Airways unit will …" -> "Pan Am unit
+                    // to …": beside its owner, a unit is "unit".
+                    if let Some(end) = self.unit_name_end(n) {
+                        for j in n.saturating_add(1)..=end {
+                            self.drop(j);
+                        }
+                    }
+                    continue;
+                }
+                // "GM said car sales fell" -> "GM car sales fell": a company's own figures, as
+                // with "said its".
+                if self.in_table(i, &["said", "says"])
+                    && let start = self.subject_start(i)
+                    && start < i
+                    && self.capitalised(start)
+                    && !self.in_table(start, PERSONAL_PRONOUNS)
+                    && self.own_figure_at(n)
+                {
+                    if !self.begin() {
+                        return;
+                    }
+                    self.drop(i);
                     continue;
                 }
                 // "said that …": a headline has no "that".
@@ -882,6 +1001,49 @@ impl<'a> Sentence<'a> {
                 self.drop_span(start, end);
             }
         }
+    }
+
+    /// Whether a company's own figure is named from word `n` on: a few words in lower case
+    /// ending in one of [`FIGURE_NOUNS`] ("car sales", "domestic car sales"), no article or
+    /// pronoun first ("the sales" may be anyone's).
+    fn own_figure_at(&self, n: usize) -> bool {
+        let mut j = n;
+        for _ in 0..=FIGURE_MODIFIER_WORDS {
+            let lower = self.bare(j).bytes().all(|b| b.is_ascii_lowercase());
+            if !lower || self.has(j, Classes::DANGLING | Classes::AUXILIARY) {
+                return false;
+            }
+            if self.in_table(j, FIGURE_NOUNS) {
+                return true;
+            }
+            if self.comma_after(j) {
+                return false;
+            }
+            match self.next_live(j) {
+                Some(next) => j = next,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// The last word of a unit's name after word `its` ("its Pan American World Airways
+    /// unit"), if capitalised words without marks run from it to a word of [`UNIT_NOUNS`].
+    fn unit_name_end(&self, its: usize) -> Option<usize> {
+        let mut j = self.next_live(its)?;
+        let mut last = None;
+        for _ in 0..NAME_MAX_WORDS {
+            // "its Pontiac Division": a capitalised noun is part of the name.
+            if self.in_table(j, UNIT_NOUNS) && !self.capitalised(j) {
+                return last;
+            }
+            if !self.capitalised(j) || !self.marks_after(j).is_empty() {
+                return None;
+            }
+            last = Some(j);
+            j = self.next_live(j)?;
+        }
+        None
     }
 
     /// "Experts say the fire …", "U.S. officials said that …": a source that names no one
@@ -1197,6 +1359,37 @@ impl<'a> Sentence<'a> {
             // headline form needs a subject that is not a pronoun.
             let subject = self.prev_live(i);
             let after_pronoun = subject.is_some_and(|p| self.in_table(p, PERSONAL_PRONOUNS));
+            // "Calny has filed a suit" -> "Calny filed a suit": a headline has no perfect. Only
+            // a regular verb, whose past is its participle ("they have thrown" is not "they
+            // thrown"), and not an infinitive ("to have sized up").
+            if self.has(i, Classes::AUXILIARY)
+                && self.in_table(i, &["has", "have"])
+                && subject.is_some_and(|p| !self.comma_after(p) && !self.is(p, "to"))
+                && !after_pronoun
+                && self.is_participle(next)
+                && self.past_is_participle(next)
+            {
+                if !self.begin() {
+                    return;
+                }
+                self.drop(i);
+                continue;
+            }
+            // "KLM is cutting fares" -> "KLM cutting fares": the headline's progressive.
+            if self.has(i, Classes::AUXILIARY)
+                && self.in_table(i, &["is", "are"])
+                && subject.is_some_and(|p| !self.comma_after(p) && !self.is(p, "to"))
+                && !after_pronoun
+                && self.is_progressive(next)
+                && !self.has(next, Classes::PLAN_WORD)
+                && self.heads_sentence(i)
+            {
+                if !self.begin() {
+                    return;
+                }
+                self.drop(i);
+                continue;
+            }
             if self.is(i, "will")
                 && !after_pronoun
                 && self.bare(next).chars().all(|c| c.is_ascii_lowercase())
@@ -1214,7 +1407,9 @@ impl<'a> Sentence<'a> {
                 }
                 continue;
             }
-            if self.has(i, Classes::PLAN_VERB) && self.is(next, "to") && !after_pronoun {
+            // (A noun after an article is no verb: "backed a plan to allow".)
+            let noun = subject.is_some_and(|p| self.has(p, Classes::DANGLING));
+            if self.has(i, Classes::PLAN_VERB) && self.is(next, "to") && !after_pronoun && !noun {
                 if !self.begin() {
                     return;
                 }
@@ -1237,24 +1432,53 @@ impl<'a> Sentence<'a> {
                     if !self.begin() {
                         return;
                     }
-                    self.drop_span(i, verb);
+                    // "is expected to cut" -> "expected to cut": a forecast stays one (see
+                    // [`FORECAST_WORDS`]).
+                    let last = if self.in_table(verb, FORECAST_WORDS) {
+                        self.prev_live(verb).unwrap_or(i)
+                    } else {
+                        verb
+                    };
+                    self.drop_span(i, last);
                 }
                 continue;
             }
-            let present = REPORTING_PRESENT
-                .iter()
-                .filter(|_| self.has(i, Classes::REPORTING_PAST))
-                .find(|(past, _, _)| self.is(i, past))
+            // The table is searched only for a word in it (its class says so).
+            let present = self
+                .has(i, Classes::REPORTING_PAST)
+                .then(|| {
+                    REPORTING_PRESENT
+                        .iter()
+                        .find(|(past, _, _)| self.is(i, past))
+                })
+                .flatten()
                 .map(|(_, one, many)| {
                     // The subject's head is the word before the verb, or the clause's first
                     // word when a phrase comes between ("Officials in Tulsa County said").
                     let head = self.clause_start_of(i);
-                    let plural = subject.is_some_and(|s| self.is_plural(s))
+                    // "Treasury balances at the Fed rose": the noun before the subject's first
+                    // preposition is its head.
+                    // (The subject starts after a verb of saying: "X said sales fell".)
+                    let from = (head..i)
+                        .rev()
+                        .find(|&k| self.live(k) && self.has(k, Classes::ATTRIBUTION_VERB))
+                        .map_or(head, |k| k.saturating_add(1));
+                    let noun = (from..i)
+                        .find(|&k| {
+                            k > from
+                                && self.live(k)
+                                && self.in_table(k, &["of", "in", "at", "for", "from", "on"])
+                        })
+                        .and_then(|k| self.prev_live(k))
+                        .or(subject);
+                    let plural = noun.is_some_and(|s| self.is_plural(s))
                         || (head < i && self.in_table(head, GENERIC_SOURCES));
                     if plural { *many } else { *one }
                 });
+            // After its subject: not after an auxiliary, an article or a preposition ("a
+            // rose", "as told").
             if let Some(present) = present
-                && subject.is_some_and(|p| !self.has(p, Classes::AUXILIARY))
+                && subject.is_some_and(|p| !self.has(p, Classes::AUXILIARY | Classes::DANGLING))
             {
                 if !self.begin() {
                     return;
@@ -1262,6 +1486,140 @@ impl<'a> Sentence<'a> {
                 self.rewrite(i, present);
             }
         }
+    }
+
+    /// "X said it has signed a letter of intent to acquire Y" -> "X to acquire Y", "X agreed
+    /// to sell" -> "X to sell": an agreement to act is written as the act to come, as a wire
+    /// headline writes it ("LOTUS TO ACQUIRE COMPUTER ACCESS"). Not after a pronoun ("they to
+    /// sell"), and only when what is agreed is a verb ("agreed to terms" stays).
+    fn agreements(&mut self) {
+        // Found from the "to" of the infinitive back (a sentence has few): a frame ends on
+        // the live word before it, and opens at most a few words further back.
+        let mut from = 2usize;
+        while let Some(to) = self.next_word_from(from, |w| w.bare.eq_ignore_ascii_case("to")) {
+            from = to.saturating_add(1);
+            // A frame ends in "agreed", an agreement noun, "intent" or "principle".
+            let Some(end) = self.prev_live(to).filter(|&e| {
+                self.in_table(e, &["agreed", "agrees", "intent", "principle"])
+                    || self.in_table(e, AGREEMENT_NOUNS)
+            }) else {
+                continue;
+            };
+            let mut opening = Some(end);
+            let mut i = None;
+            for _ in 0..AGREEMENT_FRAME_WORDS {
+                let Some(k) = opening else {
+                    break;
+                };
+                if self.agreement_end(k) == Some(end) {
+                    i = Some(k);
+                    break;
+                }
+                opening = self.prev_live(k);
+            }
+            let Some(i) = i.filter(|&i| i > 0) else {
+                continue;
+            };
+            // (Not "agreed to three points", "agreed to the terms".)
+            let verb = self.next_live(to).is_some_and(|v| {
+                self.bare(v).bytes().all(|b| b.is_ascii_lowercase())
+                    && !self.has(v, Classes::DANGLING)
+                    && !self.in_table(v, NUMBER_WORDS)
+                    && !self.in_table(v, &["be", "his", "her", "its", "their"])
+            });
+            // "has tentatively agreed": the auxiliary and an adverb go with their verb.
+            let mut start = i;
+            if let Some(p) = self.prev_live(start)
+                && self.bare(p).ends_with("ly")
+                && self.bare(p).bytes().all(|b| b.is_ascii_lowercase())
+                && !self.comma_after(p)
+            {
+                start = p;
+            }
+            if let Some(p) = self.prev_live(start)
+                && self.in_table(p, &["has", "have", "had"])
+                && !self.comma_after(p)
+            {
+                start = p;
+            }
+            let subject = self.prev_live(start);
+            if !verb
+                || self.comma_after(to)
+                || subject
+                    .is_none_or(|s| self.comma_after(s) || self.in_table(s, PERSONAL_PRONOUNS))
+            {
+                continue;
+            }
+            if !self.begin() {
+                return;
+            }
+            self.drop_span(start, end);
+        }
+    }
+
+    /// The last word of an agreement frame opening at word `i` ("agreed", "signed a
+    /// definitive agreement", "has a letter of intent", "reached agreement in principle"),
+    /// if one does; no mark inside it.
+    fn agreement_end(&self, i: usize) -> Option<usize> {
+        if self.comma_after(i) {
+            return None;
+        }
+        if self.in_table(i, &["agreed", "agrees"]) {
+            return Some(i);
+        }
+        if !self.in_table(i, AGREEMENT_VERBS) {
+            return None;
+        }
+        let mut n = self.next_live(i)?;
+        if self.is(n, "into") && !self.comma_after(n) {
+            n = self.next_live(n)?;
+        }
+        if self.in_table(n, &["a", "an"]) && !self.comma_after(n) {
+            n = self.next_live(n)?;
+        }
+        // A word or two that qualify the agreement ("definitive", "tentative").
+        for _ in 0..AGREEMENT_QUALIFIER_WORDS {
+            if self.in_table(n, AGREEMENT_NOUNS)
+                || self.comma_after(n)
+                || self.phrase_at(n, "letter of intent").is_some()
+            {
+                break;
+            }
+            // A qualifier is an adjective: not a verb ("has received a contract") or a word
+            // of function.
+            let w = self.bare(n);
+            if !w.bytes().all(|b| b.is_ascii_lowercase())
+                || w.ends_with("ed")
+                || self.has(n, Classes::DANGLING | Classes::AUXILIARY)
+            {
+                return None;
+            }
+            n = self.next_live(n)?;
+        }
+        let mut end = if self.in_table(n, AGREEMENT_NOUNS) {
+            n
+        } else {
+            let words = self.phrase_at(n, "letter of intent")?;
+            self.nth_live(n, words)?
+        };
+        if let Some(p) = self.next_live(end)
+            && !self.comma_after(end)
+            && let Some(words) = self.phrase_at(p, "in principle")
+        {
+            end = self.nth_live(p, words)?;
+        }
+        (!self.comma_after(end)).then_some(end)
+    }
+
+    /// Whether the verb at word `i` is the sentence's main verb: its subject opens the
+    /// sentence, with no clause opened between ("and", "that", "what", "which", "who").
+    fn heads_sentence(&self, i: usize) -> bool {
+        let start = self.clause_start_of(i);
+        self.first_live() == Some(start)
+            && !(start..i).any(|k| {
+                self.live(k)
+                    && self.in_table(k, &["and", "that", "what", "which", "who", "says", "said"])
+            })
     }
 
     /// Whether word `i` reads as a plural subject: a lower-case noun in "-s" ("officials",
@@ -1299,7 +1657,12 @@ impl<'a> Sentence<'a> {
                     None => break,
                 }
             }
-            if self.is_participle(verb) || self.is_progressive(verb) {
+            // "have thrown" is not "thrown": a perfect goes only where the past is the
+            // participle ("has filed" -> "filed").
+            let irregular_perfect = last == i
+                && self.in_table(i, &["has", "have", "had"])
+                && !self.past_is_participle(verb);
+            if (self.is_participle(verb) || self.is_progressive(verb)) && !irregular_perfect {
                 if !self.begin() {
                     return;
                 }
@@ -1311,6 +1674,12 @@ impl<'a> Sentence<'a> {
     fn is_participle(&self, i: usize) -> bool {
         let w = self.bare(i);
         w.chars().all(|c| c.is_ascii_lowercase()) && lexicon::is_participle(w)
+    }
+
+    /// Whether word `i`'s participle is also its simple past: a regular verb, or one of
+    /// [`PAST_PARTICIPLES`].
+    fn past_is_participle(&self, i: usize) -> bool {
+        self.bare(i).ends_with("ed") || self.in_table(i, PAST_PARTICIPLES)
     }
 
     fn is_progressive(&self, i: usize) -> bool {
@@ -1379,28 +1748,190 @@ impl<'a> Sentence<'a> {
             let short = self.live_between(i, end) <= CLAUSE_MAX_WORDS;
             // Only a clause closed by a comma: one running to the end is left to the cut, which
             // keeps as much of it as fits.
-            let relative = self.has(i, Classes::RELATIVE) && self.comma_after(end) && short;
+            let relative = self.has(i, Classes::RELATIVE) && self.marked_end(end) && short;
             let comment = self.has(i, Classes::COMMENT_PARTICIPLE);
-            let appositive = self.in_table(i, &["a", "an"])
-                && self.prev_live(i).is_some_and(|p| self.capitalised(p))
-                && self.comma_after(end)
-                && short;
+            let appositive = short
+                && self.marked_end(end)
+                && (self.opens_appositive(i) || self.qualifies_figure(i, end));
             if (relative || comment || appositive) && !self.begin() {
                 return;
             }
             if relative {
-                self.drop_span(i, end);
+                self.drop_enclosed(i, end);
             } else if comment {
                 let last = self.last_live().unwrap_or(i);
                 self.drop_span(i, last);
-            } else if self.in_table(i, &["a", "an"])
-                && self.prev_live(i).is_some_and(|p| self.capitalised(p))
-                && self.comma_after(end)
-                && short
-            {
-                self.drop_span(i, end);
+            } else if appositive {
+                // "Mark Hammer, a private investor from Melville, N.Y., and …": the place's
+                // state, set off by commas of its own, belongs to the appositive.
+                let end = match self.next_live(end) {
+                    Some(n) if self.comma_after(n) && self.is_state(n) => n,
+                    _ => end,
+                };
+                self.drop_enclosed(i, end);
             }
         }
+    }
+
+    /// Whether a clause set off by commas from word `i` on, after a name, describes the name
+    /// rather than carrying the news: "Acme, a unit of Ajax,", "Hammer, the chairman of Acme,",
+    /// "Chrysler Canada, wholly owned by Chrysler,", "Acme, based in Ohio,".
+    fn opens_appositive(&self, i: usize) -> bool {
+        let Some(p) = self.prev_live(i) else {
+            return false;
+        };
+        // After a name, not after an opener ("Yeah, with these conditions, …").
+        if !self.capitalised(p) || self.has(p, Classes::OPENER) {
+            return false;
+        }
+        let next = self.next_live(i);
+        // A participle describes the name when a preposition follows it ("owned by",
+        // "based in"); "Sharon, played a key role" is a verb in the past.
+        let described = |j: usize| {
+            self.is_participle(j)
+                && !self.has(j, Classes::AUXILIARY)
+                && self
+                    .next_live(j)
+                    .is_some_and(|n| self.in_table(n, DESCRIBING_PREPOSITIONS))
+        };
+        let lower = |j: Option<usize>| {
+            j.is_some_and(|j| self.bare(j).chars().next().is_some_and(char::is_lowercase))
+        };
+        self.in_table(i, &["a", "an"])
+            // "the chairman of Acme", not "the Netherlands" of a list of names.
+            || (self.is(i, "the") && lower(next))
+            // "KLM, in a move following TWA's, said": a phrase of circumstance between the name
+            // and its verb.
+            || self.in_table(i, ASIDE_PREPOSITIONS)
+            // "wholly owned by Chrysler", "based in Ohio": a participle describing the name.
+            || described(i)
+            || (self.bare(i).ends_with("ly") && lower(Some(i)) && next.is_some_and(described))
+    }
+
+    /// Whether words `i..=end`, set off by commas, only qualify a figure: ", seasonally
+    /// adjusted,", ", revised,".
+    fn qualifies_figure(&self, i: usize, end: usize) -> bool {
+        let participle = self.is_participle(end) && !self.has(end, Classes::AUXILIARY);
+        let adverb = i == end
+            || (self.next_live(i) == Some(end)
+                && self.bare(i).ends_with("ly")
+                && self.bare(i).bytes().all(|b| b.is_ascii_lowercase()));
+        participle && adverb && self.prev_live(i).is_some()
+    }
+
+    /// Whether word `i` names a U.S. state as a wire writes it after a place ("N.Y.",
+    /// "Calif.", "Ohio").
+    fn is_state(&self, i: usize) -> bool {
+        let t = self.text(i).trim_end_matches(',');
+        US_STATES.iter().any(|(name, _)| self.is(i, name))
+            || (self.capitalised(i) && t.ends_with('.') && t.len() <= 6)
+    }
+
+    /// "the Chicago Board Options Exchange (CBOE) sold" -> "the CBOE sold", "Chicago
+    /// Mercantile Exchange, CME, directors" -> "CME directors": a name followed by its
+    /// initials is written as the initials, as a headline writes "OECD" or "FDIC". The
+    /// initials must spell the capitalised words of the name (a company suffix at its end may
+    /// be left out: "Nippon Telegraph and Telephone Corp (NTT)").
+    fn acronyms(&mut self) {
+        let mut from = 1usize;
+        // Most words are passed over by a scan for their shape: a few capital letters.
+        let shape = |w: &Word| {
+            (2..=ACRONYM_MAX_LETTERS).contains(&w.bare.len())
+                && w.bare.bytes().all(|b| b.is_ascii_uppercase())
+        };
+        while let Some(a) = self.next_word_from(from, shape) {
+            from = a.saturating_add(1);
+            let Some((short, comma_form)) = self.initials_word(a) else {
+                continue;
+            };
+            let Some(end) = self.prev_live(a) else {
+                continue;
+            };
+            let Some(start) = self.name_spelt(end, short, comma_form) else {
+                continue;
+            };
+            if !self.begin() {
+                return;
+            }
+            // A clause mark after the parenthesis belongs to the sentence: it moves to the
+            // name. In ", CME," the commas only set the initials off.
+            let mark = !comma_form && ends_clause(self.marks_after(a));
+            for j in start.saturating_add(1)..=a {
+                self.drop(j);
+            }
+            self.rewrite(start, short);
+            if mark {
+                self.append_mark(start);
+            }
+        }
+    }
+
+    /// The initials word `a` holds, if it is one ("(CBOE)", "(ICO),", or "CME," after a word
+    /// with a comma), and whether it is set off by commas rather than parentheses.
+    fn initials_word(&self, a: usize) -> Option<(&'a str, bool)> {
+        let w = self.words.get(a)?;
+        let letters = w.bare;
+        if !(2..=ACRONYM_MAX_LETTERS).contains(&letters.len())
+            || !letters.bytes().all(|b| b.is_ascii_uppercase())
+        {
+            return None;
+        }
+        let (lead, rest) = w.split();
+        let prev = self.prev_live(a)?;
+        if lead == "(" && matches!(rest, ")" | ")," | ");" | ").") {
+            // The name runs right up to the parenthesis.
+            return self
+                .marks_after(prev)
+                .is_empty()
+                .then_some((letters, false));
+        }
+        (lead.is_empty() && rest == "," && self.marks_after(prev) == ",").then_some((letters, true))
+    }
+
+    /// The first word of a name ending at word `end` whose capitalised words' initials (parts
+    /// of a hyphenated word counted apart) spell `short`, if there is one. Joining words
+    /// ("of", "and", "the", "for") may stand inside the name; no word but the last may carry
+    /// a mark, and that only the comma that sets the initials off.
+    fn name_spelt(&self, end: usize, short: &str, comma_form: bool) -> Option<usize> {
+        let short = short.as_bytes();
+        // Spelt backwards from the end: `got` counts the initials matched from the right.
+        let spell = |skip_suffix: bool| -> Option<usize> {
+            let mut got = 0usize;
+            let mut j = end;
+            let mut first = true;
+            loop {
+                let w = self.words.get(j)?;
+                let (lead, rest) = w.split();
+                let marked =
+                    !lead.is_empty() || !(rest.is_empty() || (first && comma_form && rest == ","));
+                if marked || w.bare.is_empty() {
+                    return None;
+                }
+                let suffix = first && skip_suffix && self.has(j, Classes::COMPANY_SUFFIX);
+                if self.capitalised(j) && !suffix {
+                    // The initials of the word's parts, last part first.
+                    for part in w.bare.rsplit('-') {
+                        let initial = part.as_bytes().first()?;
+                        if !initial.is_ascii_uppercase() {
+                            return None;
+                        }
+                        let want = short.len().checked_sub(got.saturating_add(1))?;
+                        if short.get(want) != Some(initial) {
+                            return None;
+                        }
+                        got = got.saturating_add(1);
+                    }
+                    if got == short.len() {
+                        return Some(j);
+                    }
+                } else if !suffix && !self.in_table(j, &["of", "and", "the", "for", "&"]) {
+                    return None;
+                }
+                first = false;
+                j = self.prev_live(j)?;
+            }
+        };
+        spell(false).or_else(|| spell(true))
     }
 
     /// "As far as we can determine, nothing was done" -> "nothing was done": a subordinate
@@ -1538,6 +2069,136 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// "Shr 33 cts vs 28 cts Net 3,722,000 vs 3,103,000 Sales …" -> "Net 3,722,000 vs
+    /// 3,103,000": a table of results is headlined by its net row, as a wire headlines one
+    /// ("4TH QTR NET"); a table of a dividend by the dividend ("Qtly div 14 cts vs 14 cts
+    /// prior"), its dates of payment and record being detail. A row runs from a capitalised
+    /// label after a figure to the next one.
+    fn results_table(&mut self) {
+        let Some(first) = self.first_live() else {
+            return;
+        };
+        if !self.in_table(first, TABLE_LABELS) {
+            return;
+        }
+        let mut j = first;
+        let mut compared = false;
+        for _ in 0..TABLE_VS_WORDS {
+            compared |= self.is(j, "vs");
+            match self.next_live(j) {
+                Some(n) if !compared => j = n,
+                _ => break,
+            }
+        }
+        if !compared {
+            return;
+        }
+        // The row to keep (the net row, else a dividend's first row): its first word, and
+        // the first word of the row after it.
+        let mut net: Option<(usize, Option<usize>)> = None;
+        let mut second = None;
+        let mut prev = first;
+        let mut at = self.next_live(first);
+        while let Some(i) = at {
+            if self.capitalised(i) && self.ends_figure(prev) {
+                second = second.or(Some(i));
+                match net {
+                    Some((_, None)) => {
+                        net = net.map(|(k, _)| (k, Some(i)));
+                        break;
+                    }
+                    Some(_) => {}
+                    None => {
+                        let oper = self.is(i, "oper")
+                            && self.next_live(i).is_some_and(|n| self.is(n, "net"));
+                        if self.is(i, "net") || oper {
+                            net = Some((i, None));
+                        }
+                    }
+                }
+            }
+            prev = i;
+            at = self.next_live(i);
+        }
+        let dividend = self
+            .in_table(first, DIVIDEND_LABELS)
+            .then_some((first, second));
+        let Some((keep, after)) = net.or(dividend) else {
+            return;
+        };
+        if keep == first && after.is_none() {
+            return;
+        }
+        if !self.begin() {
+            return;
+        }
+        if let Some(a) = after
+            && let Some(end) = self.last_live().filter(|&l| l >= a)
+        {
+            self.drop_span(a, end);
+        }
+        if let Some(before) = self.prev_live(keep) {
+            self.drop_span(first, before);
+        }
+    }
+
+    /// Whether word `i` ends a figure of a table: a number, or its unit ("cts", "mln",
+    /// "prior").
+    fn ends_figure(&self, i: usize) -> bool {
+        self.has_digit(i) || self.in_table(i, NUMBER_WORDS) || self.in_table(i, FIGURE_UNITS)
+    }
+
+    /// "KLM Royal Dutch Airlines <KLM.AS> said" -> "KLM Royal Dutch Airlines said": a quote
+    /// code with its exchange ("<KLM.AS>", "[DAIG.F]") is for a market screen, not a headline.
+    /// (A plain ticker, "<KO>", is how a wire headline names a company, and stays.)
+    fn quote_codes(&mut self) {
+        // Most words are passed over by a scan for an opening bracket.
+        let mut from = 1usize;
+        let bracket = |w: &Word| w.text.starts_with(['<', '[']);
+        while let Some(i) = self.next_word_from(from, bracket) {
+            from = i.saturating_add(1);
+            if !self.is_quote_code(i) {
+                continue;
+            }
+            let Some(p) = self.prev_live(i) else {
+                continue;
+            };
+            if self.comma_after(p) {
+                continue;
+            }
+            if !self.begin() {
+                return;
+            }
+            let mark = self.keeps_mark(i);
+            self.drop(i);
+            if mark && self.marks_after(p).is_empty() {
+                self.append_mark(p);
+            }
+        }
+    }
+
+    /// Whether word `i` is a quote code: capitals and digits, a full stop and an exchange of
+    /// one or two capitals, in angle or square brackets.
+    fn is_quote_code(&self, i: usize) -> bool {
+        let t = self.text(i).trim_end_matches([',', '.', ';', ':']);
+        let Some(inner) = t
+            .strip_prefix('<')
+            .and_then(|r| r.strip_suffix('>'))
+            .or_else(|| t.strip_prefix('[').and_then(|r| r.strip_suffix(']')))
+        else {
+            return false;
+        };
+        let Some((code, exchange)) = inner.rsplit_once('.') else {
+            return false;
+        };
+        !code.is_empty()
+            && code
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.')
+            && (1..=2).contains(&exchange.len())
+            && exchange.bytes().all(|b| b.is_ascii_uppercase())
+    }
+
     /// "Standard Oil Co" -> "Standard Oil".
     fn company_suffixes(&mut self) {
         for i in 1..self.words.len() {
@@ -1559,8 +2220,10 @@ impl<'a> Sentence<'a> {
                     return;
                 }
                 self.drop(i);
+                // Not a comma that went with a clause struck after the name ("Outboard
+                // Marine Corp, whose stock is up, said").
                 if let Some(p) = self.prev_live(i)
-                    && ends_clause(mark)
+                    && self.keeps_mark(i)
                     && self.marks_after(p).is_empty()
                 {
                     self.append_mark(p);
@@ -1628,7 +2291,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// "United States" -> "US", "percent" -> "pct".
-    fn abbreviations(&mut self) {
+    fn abbreviations(&mut self, headline_only: bool) {
         for i in 0..self.words.len() {
             if !self.live(i) {
                 continue;
@@ -1640,6 +2303,12 @@ impl<'a> Sentence<'a> {
                 .iter()
                 .find_map(|(long, short)| self.phrase_at(i, long).map(|n| (n, *short)))
             {
+                // A body's short form is the headline's name for it ("SEC", "Fed"), as "4th
+                // qtr" is a quarter's: written with the headline forms; the rest only when
+                // room is short.
+                if headline_only != lexicon::contains(HEADLINE_SHORT_FORMS, short) {
+                    continue;
+                }
                 if lexicon::contains(TEXT_UNITS, short) && !self.after_number(i) {
                     continue;
                 }
@@ -1652,8 +2321,7 @@ impl<'a> Sentence<'a> {
                 }
                 if last > i {
                     // The phrase's mark is on its last word.
-                    let mark = self.marks_after(last);
-                    if ends_clause(mark) {
+                    if self.keeps_mark(last) {
                         self.append_mark(i);
                     }
                 }
@@ -1687,7 +2355,11 @@ impl<'a> Sentence<'a> {
             // The subject is a plain noun phrase: no verb or preposition in it.
             let w = self.bare(j);
             let verbal = w.ends_with("ed") || w.ends_with("ing") || self.has(j, Classes::AUXILIARY);
+            // "Taiwan's reserves hit a new high": what someone owns is not an agent, and its
+            // verb is not done to the object.
+            let owned = w.ends_with("'s") || self.is(j, "'s");
             if verbal
+                || owned
                 || (self.has(j, Classes::DANGLING) && !self.in_table(j, &["a", "an", "the", "of"]))
             {
                 return;
@@ -1731,7 +2403,10 @@ impl<'a> Sentence<'a> {
                 _ => break k,
             }
         };
-        if (head == start && self.in_table(start, &["the", "a", "an"]))
+        // "hit a record", "struck a new low": a level reached, not a target.
+        let level = (start..=head).any(|k| self.live(k) && self.in_table(k, LEVEL_NOUNS));
+        if level
+            || (head == start && self.in_table(start, &["the", "a", "an"]))
             || (self.has(start, Classes::DANGLING) && !self.in_table(start, &["the", "a", "an"]))
         {
             return;
