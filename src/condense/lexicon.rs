@@ -1190,6 +1190,10 @@ pub const FIGURE_UNITS: &[&str] = &[
 /// headline writes the part by this noun alone ("Pan Am unit").
 pub const UNIT_NOUNS: &[&str] = &["unit", "subsidiary", "division", "affiliate"];
 
+/// What a wire headline calls a company beside its owner ("AMR Corp's American Airlines" ->
+/// "AMR unit"): a word the rules write that the source may not have.
+pub const OWNED_UNIT: &str = "unit";
+
 /// Irregular participles that are also the verb's simple past ("has sold" -> "sold"): a
 /// perfect on them may lose its auxiliary, as one on a regular verb ("has filed" -> "filed");
 /// not on the others ("have thrown" is not "thrown").

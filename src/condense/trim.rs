@@ -14,11 +14,12 @@ use heapless::Vec;
 use super::compose::Draft;
 use super::lexicon::{
     self, AGREEMENT_NOUNS, AGREEMENT_VERBS, ASIDE_PREPOSITIONS, ASIDES, CIRCUMSTANCE_PREPOSITIONS,
-    CLASSIFIER_NOUNS, COUNTED_NUMBERS, DESCRIBING_PREPOSITIONS, DIVIDEND_LABELS, EVENT_NOUNS,
-    FIGURE_NOUNS, FIGURE_UNITS, FORECAST_WORDS, GENERIC_SOURCES, HEADLINE_SHORT_FORMS,
+    CLASSIFIER_NOUNS, COMPANY_SUFFIXES, COUNTED_NUMBERS, DESCRIBING_PREPOSITIONS, DIVIDEND_LABELS,
+    EVENT_NOUNS, FIGURE_NOUNS, FIGURE_UNITS, FORECAST_WORDS, GENERIC_SOURCES, HEADLINE_SHORT_FORMS,
     HEDGE_PHRASES, LEVEL_NOUNS, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS,
-    OBJECT_NEWS_VERBS, OPINION_VERBS, PAST_PARTICIPLES, PERSONAL_PRONOUNS, REPORTING_PRESENT,
-    SUBORDINATORS, TABLE_LABELS, TEXT_ABBREVIATIONS, TEXT_UNITS, UNIT_NOUNS, US_STATES,
+    OBJECT_NEWS_VERBS, OPINION_VERBS, OWNED_UNIT, PAST_PARTICIPLES, PERSONAL_PRONOUNS,
+    REPORTING_PRESENT, SUBORDINATORS, TABLE_LABELS, TEXT_ABBREVIATIONS, TEXT_UNITS, UNIT_NOUNS,
+    US_STATES,
 };
 use super::word_class::Classes;
 
@@ -214,6 +215,7 @@ pub const LEVELS: [Level; 8] = [
     |s| {
         s.results_table();
         s.quote_codes();
+        s.owned_units();
         s.company_suffixes();
         s.titles();
         s.classifiers();
@@ -2199,6 +2201,102 @@ impl<'a> Sentence<'a> {
             && exchange.bytes().all(|b| b.is_ascii_uppercase())
     }
 
+    /// "AMR Corp's American Airlines said …" -> "AMR unit said …": a company the sentence
+    /// opens with by its owner's name is, in a wire headline, the owner's unit. Only an owner
+    /// whose possessive is a company suffix ("Corp's", "Inc's"): "Pan Am's" may own a plane.
+    fn owned_units(&mut self) {
+        let Some(first) = self.first_live() else {
+            return;
+        };
+        // The owner: capitalised words from the first, ending in a suffix with "'s".
+        let mut j = first;
+        let mut possessive = None;
+        for _ in 0..NAME_MAX_WORDS {
+            if !self.capitalised(j) || !self.marks_after(j).is_empty() {
+                return;
+            }
+            if self
+                .bare(j)
+                .strip_suffix("'s")
+                .is_some_and(|suffix| lexicon::contains(COMPANY_SUFFIXES, suffix))
+            {
+                possessive = Some(j);
+                break;
+            }
+            match self.next_live(j) {
+                Some(n) => j = n,
+                None => return,
+            }
+        }
+        let Some(possessive) = possessive else {
+            return;
+        };
+        let Some(owner) = self.prev_live(possessive) else {
+            return;
+        };
+        // The unit's name: capitalised words, then perhaps a unit noun with a word that says
+        // what the unit does ("Trunkline Gas Co pipeline subsidiary"), then its verb in lower
+        // case ("said", "will", "was").
+        let Some(start) = self.next_live(possessive) else {
+            return;
+        };
+        let mut end = None;
+        let mut j = start;
+        for _ in 0..NAME_MAX_WORDS {
+            if !self.capitalised(j) {
+                break;
+            }
+            // A comma may only be the first of a pair around a clause struck after the name.
+            if !self.marks_after(j).is_empty() && self.keeps_mark(j) {
+                return;
+            }
+            end = Some(j);
+            match self.next_live(j) {
+                Some(n) => j = n,
+                None => return,
+            }
+        }
+        let noun = if self.in_table(j, UNIT_NOUNS) {
+            Some(j)
+        } else {
+            self.next_live(j)
+                .filter(|&n| self.marks_after(j).is_empty() && self.in_table(n, UNIT_NOUNS))
+        };
+        if let Some(noun) = noun.filter(|_| end.is_some()) {
+            if !self.marks_after(noun).is_empty() && self.keeps_mark(noun) {
+                return;
+            }
+            end = Some(noun);
+            match self.next_live(noun) {
+                Some(n) => j = n,
+                None => return,
+            }
+        }
+        let Some(end) = end else {
+            return;
+        };
+        // The verb: a word in lower case that neither joins a second name nor qualifies the
+        // first ("Chrysler Corp's Chrysler Motors and …", "… Airlines of …").
+        if self.capitalised(j)
+            || self.in_table(
+                j,
+                &[
+                    "and", "or", "&", "of", "in", "at", "for", "from", "with", "on",
+                ],
+            )
+        {
+            return;
+        }
+        if !self.begin() {
+            return;
+        }
+        self.drop(possessive);
+        self.append(owner, OWNED_UNIT);
+        for k in start..=end {
+            self.drop(k);
+        }
+    }
+
     /// "Standard Oil Co" -> "Standard Oil".
     fn company_suffixes(&mut self) {
         for i in 1..self.words.len() {
@@ -2280,7 +2378,13 @@ impl<'a> Sentence<'a> {
             if !self.capitalised(j) {
                 return false;
             }
-            if self.has(j, Classes::COMPANY_SUFFIX) {
+            // "General Motors Corp's GMAC": the owner's suffix is possessive.
+            if self.has(j, Classes::COMPANY_SUFFIX)
+                || self
+                    .bare(j)
+                    .strip_suffix("'s")
+                    .is_some_and(|suffix| lexicon::contains(COMPANY_SUFFIXES, suffix))
+            {
                 return true;
             }
             if self.comma_after(j) {
