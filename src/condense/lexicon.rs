@@ -980,6 +980,9 @@ pub const TEXT_ABBREVIATIONS: &[(&str, &str)] = &[
     ("Environmental Protection Agency", "EPA"),
     ("Internal Revenue Service", "IRS"),
     ("Moody's Investors Service", "Moody's"),
+    // The rating agency as AP and the wires write it ("Standard & Poor's" has a word of
+    // marks alone, which no phrase here can match).
+    ("Standard and Poor's", "S&P"),
     ("percent", "pct"),
     ("per cent", "pct"),
     ("million", "mln"),
@@ -998,7 +1001,7 @@ pub const TEXT_ABBREVIATIONS: &[(&str, &str)] = &[
 /// room: a body's ("SEC", "Fed") and a business quarter's ("4th qtr net").
 pub const HEADLINE_SHORT_FORMS: &[&str] = &[
     "Fed", "SEC", "IMF", "EEC", "EC", "OPEC", "NYSE", "Amex", "NATO", "GATT", "FBI", "EPA", "IRS",
-    "Moody's", "1st qtr", "2nd qtr", "3rd qtr", "4th qtr",
+    "Moody's", "S&P", "1st qtr", "2nd qtr", "3rd qtr", "4th qtr",
 ];
 
 /// The short forms of [`TEXT_ABBREVIATIONS`] that are units: written only after a number ("1.5
