@@ -1566,9 +1566,24 @@ impl<'a> Sentence<'a> {
         if self.comma_after(i) {
             return None;
         }
-        if self.in_table(i, &["agreed", "agrees"]) {
-            return Some(i);
+        // "agreed in principle to acquire", as "reached agreement in principle".
+        let mut end = if self.in_table(i, &["agreed", "agrees"]) {
+            i
+        } else {
+            self.agreement_noun_end(i)?
+        };
+        if let Some(p) = self.next_live(end)
+            && !self.comma_after(end)
+            && let Some(words) = self.phrase_at(p, "in principle")
+        {
+            end = self.nth_live(p, words)?;
         }
+        (!self.comma_after(end)).then_some(end)
+    }
+
+    /// The agreement noun (or "letter of intent"'s last word) that [`AGREEMENT_VERBS`] at
+    /// word `i` open, if they do ("signed a definitive agreement").
+    fn agreement_noun_end(&self, i: usize) -> Option<usize> {
         if !self.in_table(i, AGREEMENT_VERBS) {
             return None;
         }
@@ -1598,19 +1613,12 @@ impl<'a> Sentence<'a> {
             }
             n = self.next_live(n)?;
         }
-        let mut end = if self.in_table(n, AGREEMENT_NOUNS) {
-            n
+        if self.in_table(n, AGREEMENT_NOUNS) {
+            Some(n)
         } else {
             let words = self.phrase_at(n, "letter of intent")?;
-            self.nth_live(n, words)?
-        };
-        if let Some(p) = self.next_live(end)
-            && !self.comma_after(end)
-            && let Some(words) = self.phrase_at(p, "in principle")
-        {
-            end = self.nth_live(p, words)?;
+            self.nth_live(n, words)
         }
-        (!self.comma_after(end)).then_some(end)
     }
 
     /// Whether the verb at word `i` is the sentence's main verb: its subject opens the
