@@ -1172,6 +1172,24 @@ pub const TABLE_LABELS: &[&str] = &[
     "dividend",
 ];
 
+/// Blocks of a longer period in a wire table of results, and the heads its first block's net
+/// row takes in a headline ("Net 388,000 vs 328,000 … Year Shr …" -> "4th qtr net 388,000 vs
+/// 328,000"): a quarter reported beside its fiscal year is the 4th, beside its half year the
+/// 2nd, beside nine months the 3rd. (Not the trailing "12 mths": it is given beside a month's
+/// figures as beside any quarter's.)
+pub const RESULTS_PERIODS: &[(&str, &str, &str)] = &[
+    ("year", "4th qtr net", "4th qtr oper"),
+    ("fiscal year", "4th qtr net", "4th qtr oper"),
+    ("full year", "4th qtr net", "4th qtr oper"),
+    ("six mths", "2nd qtr net", "2nd qtr oper"),
+    ("six months", "2nd qtr net", "2nd qtr oper"),
+    ("1st half", "2nd qtr net", "2nd qtr oper"),
+    ("first half", "2nd qtr net", "2nd qtr oper"),
+    ("half year", "2nd qtr net", "2nd qtr oper"),
+    ("nine mths", "3rd qtr net", "3rd qtr oper"),
+    ("nine months", "3rd qtr net", "3rd qtr oper"),
+];
+
 /// Of the [`TABLE_LABELS`], those that open a table of a dividend.
 pub const DIVIDEND_LABELS: &[&str] = &[
     "qtly",

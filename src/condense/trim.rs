@@ -18,8 +18,8 @@ use super::lexicon::{
     EVENT_NOUNS, FIGURE_NOUNS, FIGURE_UNITS, FORECAST_WORDS, GENERIC_SOURCES, HEADLINE_SHORT_FORMS,
     HEDGE_PHRASES, LEVEL_NOUNS, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS,
     OBJECT_NEWS_VERBS, OPINION_VERBS, OWNED_UNIT, PAST_PARTICIPLES, PERSONAL_PRONOUNS,
-    REPORTING_PRESENT, SUBORDINATORS, TABLE_LABELS, TEXT_ABBREVIATIONS, TEXT_UNITS, UNIT_NOUNS,
-    US_STATES,
+    REPORTING_PRESENT, RESULTS_PERIODS, SUBORDINATORS, TABLE_LABELS, TEXT_ABBREVIATIONS,
+    TEXT_UNITS, UNIT_NOUNS, US_STATES,
 };
 use super::word_class::Classes;
 
@@ -2139,8 +2139,23 @@ impl<'a> Sentence<'a> {
         if keep == first && after.is_none() {
             return;
         }
+        // A later block of the same table says which quarter the first is.
+        let period = match net {
+            Some((_, Some(a))) => self.quarter_of_table(a),
+            _ => None,
+        };
         if !self.begin() {
             return;
+        }
+        if let Some((net_head, oper_head)) = period {
+            self.rewrite(
+                keep,
+                if self.is(keep, "oper") {
+                    oper_head
+                } else {
+                    net_head
+                },
+            );
         }
         if let Some(a) = after
             && let Some(end) = self.last_live().filter(|&l| l >= a)
@@ -2150,6 +2165,29 @@ impl<'a> Sentence<'a> {
         if let Some(before) = self.prev_live(keep) {
             self.drop_span(first, before);
         }
+    }
+
+    /// The headline's quarter for a table of results whose first block is followed, from
+    /// word `from` on, by a block of a longer period ("… Net 388,000 vs 328,000 … Year Shr 37
+    /// cts …": the first block is the 4th quarter's), as the heads of its net row; see
+    /// [`RESULTS_PERIODS`].
+    fn quarter_of_table(&self, from: usize) -> Option<(&'static str, &'static str)> {
+        let mut prev = self.prev_live(from)?;
+        let mut at = Some(from);
+        while let Some(i) = at {
+            if (self.capitalised(i) || self.has_digit(i)) && self.ends_figure(prev) {
+                let heads = RESULTS_PERIODS
+                    .iter()
+                    .find(|(period, _, _)| self.phrase_at(i, period).is_some())
+                    .map(|&(_, net, oper)| (net, oper));
+                if heads.is_some() {
+                    return heads;
+                }
+            }
+            prev = i;
+            at = self.next_live(i);
+        }
+        None
     }
 
     /// Whether word `i` ends a figure of a table: a number, or its unit ("cts", "mln",
