@@ -133,3 +133,19 @@ pub fn writes_word(word: &str) -> bool {
             .any(|(_, one, many)| short(one) || short(many))
         || EVENT_NOUNS.iter().any(|(_, s)| short(s))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::writes_word;
+
+    #[test]
+    fn the_words_the_rules_write_are_allowed_and_no_others() {
+        // "AMR unit", "S&P" (read as "s" and "p"), "4th qtr", "to".
+        for word in ["unit", "s", "p", "4th", "qtr", "to", "SEC"] {
+            assert!(writes_word(word), "{word}");
+        }
+        for word in ["units", "banana", "standard", "poor"] {
+            assert!(!writes_word(word), "{word}");
+        }
+    }
+}
