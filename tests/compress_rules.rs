@@ -373,6 +373,66 @@ fn wire_headline_forms_short_names_quarters_quote_codes_and_the_progressive() {
     assert!(headline(text, 48).starts_with("General Motors car sales for February 21"));
 }
 
+#[test]
+fn a_company_named_by_its_owner_is_the_owners_unit() {
+    let text = "Ajax Corp's Bolt Freight Lines said it will buy 12 new diesel locomotives for its \
+                western routes.";
+    assert_eq!(
+        headline(text, 48),
+        "Ajax unit to buy 12 new diesel locomotives"
+    );
+    // A word that says what the unit does goes with its name.
+    let text = "Acme Energy Inc's Delta Gas Co pipeline subsidiary said it is cutting the rates it \
+                charges for gas carried in Texas.";
+    let at_48 = headline(text, 48);
+    assert!(
+        at_48.starts_with("Acme Energy unit cutting the rates"),
+        "{at_48}"
+    );
+    // "General" before an owner's name is part of it, not a title.
+    let text = "General Widgets Corp's Apex Credit Services said it plans to offer five billion \
+                dlrs of loans.";
+    assert!(headline(text, 48).starts_with("General Widgets unit to offer"));
+    // Only an owner with a company suffix; nor a name joined by "and".
+    let text = "Smith's Delta Airlines said it will fly to Boston, Denver, Houston and Seattle \
+                from April.";
+    assert!(headline(text, 48).starts_with("Smith's Delta Airlines"));
+    let text = "Ajax Corp's Bolt Freight Lines and Acme Inc said they will merge their freight \
+                businesses in Ohio.";
+    assert!(!headline(text, 48).contains("unit"));
+}
+
+#[test]
+fn the_rating_agency_and_an_agreement_in_principle_as_wires_write_them() {
+    let text = "Standard and Poor's Corp said it downgraded 200 mln dlrs of debt of Acme Steel \
+                Inc.";
+    assert!(headline(text, 48).starts_with("S&P downgraded 200 mln dlrs of debt"));
+    let text = "Acme Corp said it agreed in principle to acquire Ajax Inc for about 40 mln dlrs in \
+                cash and stock.";
+    assert!(headline(text, 48).starts_with("Acme to acquire Ajax"));
+}
+
+#[test]
+fn a_table_of_results_is_headed_by_its_quarter_when_a_later_block_gives_it() {
+    // Beside the fiscal year's block, the first block is the 4th quarter's.
+    let text = "Shr 12 cts vs ten cts Net 410,000 vs 350,000 Revs 5.1 mln vs 4.7 mln Year Shr 40 \
+                cts vs 31 cts Net 1,390,000 vs 1,080,000";
+    assert_eq!(headline(text, 48), "4th qtr net 410,000 vs 350,000");
+    let text = "Oper shr loss two cts vs profit five cts Oper net loss 61,000 vs profit 150,000 \
+                Six mths Oper shr profit one ct vs profit eight cts";
+    assert_eq!(
+        headline(text, 48),
+        "2nd qtr oper net loss 61,000 vs profit 150,000"
+    );
+    let text = "Shr 20 cts vs 18 cts Net 2,100,000 vs 1,900,000 Nine mths Shr 61 cts vs 50 cts";
+    assert_eq!(headline(text, 48), "3rd qtr net 2,100,000 vs 1,900,000");
+    // The trailing 12 months follow a month's figures as well as a quarter's: no quarter.
+    let text = "Shr 27 cts vs 29 cts Net 13,500,000 vs 14,600,000 12 mths Shr 4.10 dlrs vs 3.66 \
+                dlrs";
+    let at_48 = headline(text, 48);
+    assert!(at_48.starts_with("Net 13,500,000 vs 14,600,000"), "{at_48}");
+}
+
 proptest! {
     #[test]
     fn any_text_fits_whole_words_nothing_dangling_same_twice(

@@ -12,7 +12,9 @@
 use super::Attempt;
 use super::compose::Draft;
 use super::fit::Fit;
-use super::lexicon::{self, ABBREVIATIONS, EVENT_NOUNS, REPORTING_PRESENT, TEXT_ABBREVIATIONS};
+use super::lexicon::{
+    self, ABBREVIATIONS, EVENT_NOUNS, OWNED_UNIT, REPORTING_PRESENT, TEXT_ABBREVIATIONS,
+};
 use super::sentence::{self, Normal};
 use super::trim::{LEVELS, MAX_EDITS, Sentence};
 use crate::record::EventRecord;
@@ -113,18 +115,37 @@ fn climb<F: Fit>(text: &str, fit: &F, draft: &mut Draft) -> Attempt {
 }
 
 /// Whether the free-text rules can write `word` (any case, without marks) that was not in
-/// the source: abbreviations, verbs in the present, participles of event nouns, "to", "near".
+/// the source: abbreviations, verbs in the present, participles of event nouns, "to", "near",
+/// "unit". A short form is read as the whole-word check reads any text, split at every mark:
+/// "4th qtr" writes "4th" and "qtr", "S&P" writes "S" and "P".
 pub fn writes_word(word: &str) -> bool {
-    // A short form may be two words ("4th qtr").
     let short = |s: &str| {
-        s.split(' ')
-            .any(|part| lexicon::is(part.trim_end_matches('.'), word))
+        s.split(|c: char| !c.is_alphanumeric())
+            .any(|part| !part.is_empty() && lexicon::is(part, word))
     };
-    ["to", "near"].iter().any(|w| lexicon::is(w, word))
+    ["to", "near", OWNED_UNIT]
+        .iter()
+        .any(|w| lexicon::is(w, word))
         || ABBREVIATIONS.iter().any(|(_, s)| short(s))
         || TEXT_ABBREVIATIONS.iter().any(|(_, s)| short(s))
         || REPORTING_PRESENT
             .iter()
             .any(|(_, one, many)| short(one) || short(many))
         || EVENT_NOUNS.iter().any(|(_, s)| short(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::writes_word;
+
+    #[test]
+    fn the_words_the_rules_write_are_allowed_and_no_others() {
+        // "AMR unit", "S&P" (read as "s" and "p"), "4th qtr", "to".
+        for word in ["unit", "s", "p", "4th", "qtr", "to", "SEC"] {
+            assert!(writes_word(word), "{word}");
+        }
+        for word in ["units", "banana", "standard", "poor"] {
+            assert!(!writes_word(word), "{word}");
+        }
+    }
 }

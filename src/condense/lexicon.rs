@@ -1047,6 +1047,9 @@ pub const TEXT_ABBREVIATIONS: &[(&str, &str)] = &[
     ("Environmental Protection Agency", "EPA"),
     ("Internal Revenue Service", "IRS"),
     ("Moody's Investors Service", "Moody's"),
+    // The rating agency as AP and the wires write it ("Standard & Poor's" has a word of
+    // marks alone, which no phrase here can match).
+    ("Standard and Poor's", "S&P"),
     ("percent", "pct"),
     ("per cent", "pct"),
     ("million", "mln"),
@@ -1065,7 +1068,7 @@ pub const TEXT_ABBREVIATIONS: &[(&str, &str)] = &[
 /// room: a body's ("SEC", "Fed") and a business quarter's ("4th qtr net").
 pub const HEADLINE_SHORT_FORMS: &[&str] = &[
     "Fed", "SEC", "IMF", "EEC", "EC", "OPEC", "NYSE", "Amex", "NATO", "GATT", "FBI", "EPA", "IRS",
-    "Moody's", "1st qtr", "2nd qtr", "3rd qtr", "4th qtr",
+    "Moody's", "S&P", "1st qtr", "2nd qtr", "3rd qtr", "4th qtr",
 ];
 
 /// The short forms of [`TEXT_ABBREVIATIONS`] that are units: written only after a number ("1.5
@@ -1236,6 +1239,24 @@ pub const TABLE_LABELS: &[&str] = &[
     "dividend",
 ];
 
+/// Blocks of a longer period in a wire table of results, and the heads its first block's net
+/// row takes in a headline ("Net 388,000 vs 328,000 … Year Shr …" -> "4th qtr net 388,000 vs
+/// 328,000"): a quarter reported beside its fiscal year is the 4th, beside its half year the
+/// 2nd, beside nine months the 3rd. (Not the trailing "12 mths": it is given beside a month's
+/// figures as beside any quarter's.)
+pub const RESULTS_PERIODS: &[(&str, &str, &str)] = &[
+    ("year", "4th qtr net", "4th qtr oper"),
+    ("fiscal year", "4th qtr net", "4th qtr oper"),
+    ("full year", "4th qtr net", "4th qtr oper"),
+    ("six mths", "2nd qtr net", "2nd qtr oper"),
+    ("six months", "2nd qtr net", "2nd qtr oper"),
+    ("1st half", "2nd qtr net", "2nd qtr oper"),
+    ("first half", "2nd qtr net", "2nd qtr oper"),
+    ("half year", "2nd qtr net", "2nd qtr oper"),
+    ("nine mths", "3rd qtr net", "3rd qtr oper"),
+    ("nine months", "3rd qtr net", "3rd qtr oper"),
+];
+
 /// Of the [`TABLE_LABELS`], those that open a table of a dividend.
 pub const DIVIDEND_LABELS: &[&str] = &[
     "qtly",
@@ -1256,6 +1277,10 @@ pub const FIGURE_UNITS: &[&str] = &[
 /// Nouns of a part of a company ("its Pan American World Airways unit"): after its owner, a
 /// headline writes the part by this noun alone ("Pan Am unit").
 pub const UNIT_NOUNS: &[&str] = &["unit", "subsidiary", "division", "affiliate"];
+
+/// What a wire headline calls a company beside its owner ("AMR Corp's American Airlines" ->
+/// "AMR unit"): a word the rules write that the source may not have.
+pub const OWNED_UNIT: &str = "unit";
 
 /// Irregular participles that are also the verb's simple past ("has sold" -> "sold"): a
 /// perfect on them may lose its auxiliary, as one on a regular verb ("has filed" -> "filed");

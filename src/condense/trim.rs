@@ -14,11 +14,12 @@ use heapless::Vec;
 use super::compose::Draft;
 use super::lexicon::{
     self, AGREEMENT_NOUNS, AGREEMENT_VERBS, ASIDE_PREPOSITIONS, ASIDES, CIRCUMSTANCE_PREPOSITIONS,
-    CLASSIFIER_NOUNS, COUNTED_NUMBERS, DESCRIBING_PREPOSITIONS, DIVIDEND_LABELS, EVENT_NOUNS,
-    FIGURE_NOUNS, FIGURE_UNITS, FORECAST_WORDS, GENERIC_SOURCES, HEADLINE_SHORT_FORMS,
+    CLASSIFIER_NOUNS, COMPANY_SUFFIXES, COUNTED_NUMBERS, DESCRIBING_PREPOSITIONS, DIVIDEND_LABELS,
+    EVENT_NOUNS, FIGURE_NOUNS, FIGURE_UNITS, FORECAST_WORDS, GENERIC_SOURCES, HEADLINE_SHORT_FORMS,
     HEDGE_PHRASES, LEVEL_NOUNS, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS,
-    OBJECT_NEWS_VERBS, OPINION_VERBS, PAST_PARTICIPLES, PERSONAL_PRONOUNS, REPORTING_PRESENT,
-    SUBORDINATORS, TABLE_LABELS, TEXT_ABBREVIATIONS, TEXT_UNITS, UNIT_NOUNS, US_STATES,
+    OBJECT_NEWS_VERBS, OPINION_VERBS, OWNED_UNIT, PAST_PARTICIPLES, PERSONAL_PRONOUNS,
+    REPORTING_PRESENT, RESULTS_PERIODS, SUBORDINATORS, TABLE_LABELS, TEXT_ABBREVIATIONS,
+    TEXT_UNITS, UNIT_NOUNS, US_STATES,
 };
 use super::word_class::Classes;
 
@@ -214,6 +215,7 @@ pub const LEVELS: [Level; 8] = [
     |s| {
         s.results_table();
         s.quote_codes();
+        s.owned_units();
         s.company_suffixes();
         s.titles();
         s.classifiers();
@@ -1564,9 +1566,24 @@ impl<'a> Sentence<'a> {
         if self.comma_after(i) {
             return None;
         }
-        if self.in_table(i, &["agreed", "agrees"]) {
-            return Some(i);
+        // "agreed in principle to acquire", as "reached agreement in principle".
+        let mut end = if self.in_table(i, &["agreed", "agrees"]) {
+            i
+        } else {
+            self.agreement_noun_end(i)?
+        };
+        if let Some(p) = self.next_live(end)
+            && !self.comma_after(end)
+            && let Some(words) = self.phrase_at(p, "in principle")
+        {
+            end = self.nth_live(p, words)?;
         }
+        (!self.comma_after(end)).then_some(end)
+    }
+
+    /// The agreement noun (or "letter of intent"'s last word) that [`AGREEMENT_VERBS`] at
+    /// word `i` open, if they do ("signed a definitive agreement").
+    fn agreement_noun_end(&self, i: usize) -> Option<usize> {
         if !self.in_table(i, AGREEMENT_VERBS) {
             return None;
         }
@@ -1596,19 +1613,12 @@ impl<'a> Sentence<'a> {
             }
             n = self.next_live(n)?;
         }
-        let mut end = if self.in_table(n, AGREEMENT_NOUNS) {
-            n
+        if self.in_table(n, AGREEMENT_NOUNS) {
+            Some(n)
         } else {
             let words = self.phrase_at(n, "letter of intent")?;
-            self.nth_live(n, words)?
-        };
-        if let Some(p) = self.next_live(end)
-            && !self.comma_after(end)
-            && let Some(words) = self.phrase_at(p, "in principle")
-        {
-            end = self.nth_live(p, words)?;
+            self.nth_live(n, words)
         }
-        (!self.comma_after(end)).then_some(end)
     }
 
     /// Whether the verb at word `i` is the sentence's main verb: its subject opens the
@@ -2129,8 +2139,23 @@ impl<'a> Sentence<'a> {
         if keep == first && after.is_none() {
             return;
         }
+        // A later block of the same table says which quarter the first is.
+        let period = match net {
+            Some((_, Some(a))) => self.quarter_of_table(a),
+            _ => None,
+        };
         if !self.begin() {
             return;
+        }
+        if let Some((net_head, oper_head)) = period {
+            self.rewrite(
+                keep,
+                if self.is(keep, "oper") {
+                    oper_head
+                } else {
+                    net_head
+                },
+            );
         }
         if let Some(a) = after
             && let Some(end) = self.last_live().filter(|&l| l >= a)
@@ -2140,6 +2165,29 @@ impl<'a> Sentence<'a> {
         if let Some(before) = self.prev_live(keep) {
             self.drop_span(first, before);
         }
+    }
+
+    /// The headline's quarter for a table of results whose first block is followed, from
+    /// word `from` on, by a block of a longer period ("… Net 388,000 vs 328,000 … Year Shr 37
+    /// cts …": the first block is the 4th quarter's), as the heads of its net row; see
+    /// [`RESULTS_PERIODS`].
+    fn quarter_of_table(&self, from: usize) -> Option<(&'static str, &'static str)> {
+        let mut prev = self.prev_live(from)?;
+        let mut at = Some(from);
+        while let Some(i) = at {
+            if (self.capitalised(i) || self.has_digit(i)) && self.ends_figure(prev) {
+                let heads = RESULTS_PERIODS
+                    .iter()
+                    .find(|(period, _, _)| self.phrase_at(i, period).is_some())
+                    .map(|&(_, net, oper)| (net, oper));
+                if heads.is_some() {
+                    return heads;
+                }
+            }
+            prev = i;
+            at = self.next_live(i);
+        }
+        None
     }
 
     /// Whether word `i` ends a figure of a table: a number, or its unit ("cts", "mln",
@@ -2197,6 +2245,102 @@ impl<'a> Sentence<'a> {
                 .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.')
             && (1..=2).contains(&exchange.len())
             && exchange.bytes().all(|b| b.is_ascii_uppercase())
+    }
+
+    /// "AMR Corp's American Airlines said …" -> "AMR unit said …": a company the sentence
+    /// opens with by its owner's name is, in a wire headline, the owner's unit. Only an owner
+    /// whose possessive is a company suffix ("Corp's", "Inc's"): "Pan Am's" may own a plane.
+    fn owned_units(&mut self) {
+        let Some(first) = self.first_live() else {
+            return;
+        };
+        // The owner: capitalised words from the first, ending in a suffix with "'s".
+        let mut j = first;
+        let mut possessive = None;
+        for _ in 0..NAME_MAX_WORDS {
+            if !self.capitalised(j) || !self.marks_after(j).is_empty() {
+                return;
+            }
+            if self
+                .bare(j)
+                .strip_suffix("'s")
+                .is_some_and(|suffix| lexicon::contains(COMPANY_SUFFIXES, suffix))
+            {
+                possessive = Some(j);
+                break;
+            }
+            match self.next_live(j) {
+                Some(n) => j = n,
+                None => return,
+            }
+        }
+        let Some(possessive) = possessive else {
+            return;
+        };
+        let Some(owner) = self.prev_live(possessive) else {
+            return;
+        };
+        // The unit's name: capitalised words, then perhaps a unit noun with a word that says
+        // what the unit does ("Trunkline Gas Co pipeline subsidiary"), then its verb in lower
+        // case ("said", "will", "was").
+        let Some(start) = self.next_live(possessive) else {
+            return;
+        };
+        let mut end = None;
+        let mut j = start;
+        for _ in 0..NAME_MAX_WORDS {
+            if !self.capitalised(j) {
+                break;
+            }
+            // A comma may only be the first of a pair around a clause struck after the name.
+            if !self.marks_after(j).is_empty() && self.keeps_mark(j) {
+                return;
+            }
+            end = Some(j);
+            match self.next_live(j) {
+                Some(n) => j = n,
+                None => return,
+            }
+        }
+        let noun = if self.in_table(j, UNIT_NOUNS) {
+            Some(j)
+        } else {
+            self.next_live(j)
+                .filter(|&n| self.marks_after(j).is_empty() && self.in_table(n, UNIT_NOUNS))
+        };
+        if let Some(noun) = noun.filter(|_| end.is_some()) {
+            if !self.marks_after(noun).is_empty() && self.keeps_mark(noun) {
+                return;
+            }
+            end = Some(noun);
+            match self.next_live(noun) {
+                Some(n) => j = n,
+                None => return,
+            }
+        }
+        let Some(end) = end else {
+            return;
+        };
+        // The verb: a word in lower case that neither joins a second name nor qualifies the
+        // first ("Chrysler Corp's Chrysler Motors and …", "… Airlines of …").
+        if self.capitalised(j)
+            || self.in_table(
+                j,
+                &[
+                    "and", "or", "&", "of", "in", "at", "for", "from", "with", "on",
+                ],
+            )
+        {
+            return;
+        }
+        if !self.begin() {
+            return;
+        }
+        self.drop(possessive);
+        self.append(owner, OWNED_UNIT);
+        for k in start..=end {
+            self.drop(k);
+        }
     }
 
     /// "Standard Oil Co" -> "Standard Oil".
@@ -2280,7 +2424,13 @@ impl<'a> Sentence<'a> {
             if !self.capitalised(j) {
                 return false;
             }
-            if self.has(j, Classes::COMPANY_SUFFIX) {
+            // "General Motors Corp's GMAC": the owner's suffix is possessive.
+            if self.has(j, Classes::COMPANY_SUFFIX)
+                || self
+                    .bare(j)
+                    .strip_suffix("'s")
+                    .is_some_and(|suffix| lexicon::contains(COMPANY_SUFFIXES, suffix))
+            {
                 return true;
             }
             if self.comma_after(j) {
