@@ -361,12 +361,79 @@ impl Initials {
             .get(initial_slot(bytes))
             .is_some_and(|lengths| lengths & length_bit(bytes.len()) != 0)
     }
+
+    /// The filter for the first words of the entries of more than one word of a table of
+    /// (phrase, replacement) pairs.
+    pub const fn of_pairs_of_several_words(table: &[(&str, &str)]) -> Self {
+        let mut slots = [0u64; INITIAL_SLOTS];
+        let mut rest = table;
+        while let [(entry, _), tail @ ..] = rest {
+            let bytes = entry.as_bytes();
+            if first_word_len(bytes) < bytes.len() {
+                slots = with_entry(slots, bytes);
+            }
+            rest = tail;
+        }
+        Initials(slots)
+    }
+
+    /// Whether some entry of the table may start with `word` less none, one, … up to
+    /// `trailing` of its last bytes (the trailing punctuation a look-up removes), as its first
+    /// byte tells: a word of punctuation alone may be looked up as nothing, which is also the
+    /// slot of a non-letter.
+    pub fn may_start_trimmed(&self, word: &[u8], trailing: usize) -> bool {
+        let longest = word.len().min(LONGEST_TRACKED);
+        let shortest = word.len().saturating_sub(trailing).min(LONGEST_TRACKED);
+        // The length bits from `shortest` to `longest`, both included.
+        let lengths = u64::MAX.wrapping_shl(shortest as u32)
+            & u64::MAX.wrapping_shr(LONGEST_TRACKED.saturating_sub(longest) as u32);
+        self.0
+            .get(initial_slot(word))
+            .is_some_and(|slot| slot & lengths != 0)
+    }
+}
+
+/// The most words an entry of a table of (phrase, replacement) pairs has.
+pub const fn most_words_of_pairs(table: &[(&str, &str)]) -> usize {
+    let mut most = 0usize;
+    let mut rest = table;
+    while let [(entry, _), tail @ ..] = rest {
+        let mut words = 1usize;
+        let mut bytes = entry.as_bytes();
+        while let [b, more @ ..] = bytes {
+            if *b == b' ' {
+                words = words.saturating_add(1);
+            }
+            bytes = more;
+        }
+        if words > most {
+            most = words;
+        }
+        rest = tail;
+    }
+    most
+}
+
+/// The length in bytes of the shortest replacement in a table of (phrase, replacement) pairs.
+pub const fn shortest_replacement(table: &[(&str, &str)]) -> usize {
+    let mut shortest = usize::MAX;
+    let mut rest = table;
+    while let [(_, replacement), tail @ ..] = rest {
+        if replacement.len() < shortest {
+            shortest = replacement.len();
+        }
+        rest = tail;
+    }
+    shortest
 }
 
 /// [`Initials`] of [`ABBREVIATIONS`].
 pub const ABBREVIATION_INITIALS: Initials = Initials::of_pairs(ABBREVIATIONS);
 /// [`Initials`] of [`MODIFIERS`].
 pub const MODIFIER_INITIALS: Initials = Initials::of(MODIFIERS);
+/// [`Initials`] of the first words of the [`ABBREVIATIONS`] of more than one word.
+pub const SEVERAL_WORD_ABBREVIATION_INITIALS: Initials =
+    Initials::of_pairs_of_several_words(ABBREVIATIONS);
 
 /// Whether `word` is `entry`, ignoring ASCII case.
 pub fn is(word: &str, entry: &str) -> bool {
