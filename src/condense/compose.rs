@@ -483,7 +483,12 @@ impl Draft {
     /// Traces `call` and makes it with `write`; in a rehearsal, only compares it and counts
     /// what it `adds`.
     /// `call` is made only when it is compared or traced: most calls are neither.
-    fn traced(&mut self, call: impl FnOnce() -> Call, adds: Adds, write: impl FnOnce(&mut Self)) {
+    fn traced<'t>(
+        &mut self,
+        call: impl FnOnce() -> Call,
+        adds: impl FnOnce() -> Adds<'t>,
+        write: impl FnOnce(&mut Self),
+    ) {
         if let Some(r) = self.rehearsal.as_mut() {
             // Until a candidate is written and traced, the bound is all a rehearsal has (with
             // the trace of the last exact count); after that, the trace answers for steps that
@@ -491,10 +496,10 @@ impl Draft {
             // cost more than it skipped).
             if !self.tracing {
                 if r.exact {
-                    self.count_traced(call, adds);
+                    self.count_traced(call, adds());
                     return;
                 }
-                r.count(adds, self.limit);
+                r.count(adds(), self.limit);
                 if self.overflow_call.is_none() {
                     return;
                 }
@@ -595,7 +600,7 @@ impl Draft {
 
     /// Appends template glue (", ", "M ") as is.
     pub fn push(&mut self, s: &str) {
-        self.traced(|| Call::of(s, GLUE), Adds::Glue(s), |d| d.append(s));
+        self.traced(|| Call::of(s, GLUE), || Adds::Glue(s), |d| d.append(s));
     }
 
     /// [`Self::push`] for text built on the stack that is a function of the record and `key`
@@ -603,7 +608,7 @@ impl Draft {
     pub fn push_derived(&mut self, s: &str, key: usize) {
         self.traced(
             || Call::derived(key, s, GLUE),
-            Adds::Glue(s),
+            || Adds::Glue(s),
             |d| d.append(s),
         );
     }
@@ -627,7 +632,7 @@ impl Draft {
     pub fn phrase(&mut self, field: &str, style: Style) {
         self.traced(
             || Call::of(field, style.code()),
-            Adds::phrase(field, style),
+            || Adds::phrase(field, style),
             |d| d.compose(field, style),
         );
     }
@@ -637,7 +642,7 @@ impl Draft {
     pub fn phrase_derived(&mut self, field: &str, style: Style, key: usize) {
         self.traced(
             || Call::derived(key, field, style.code()),
-            Adds::phrase(field, style),
+            || Adds::phrase(field, style),
             |d| d.compose(field, style),
         );
     }
