@@ -765,7 +765,13 @@ impl<'a> Validator<'a, '_> {
             msg: self
                 .word(Field::Msg, MsgType::from_word)?
                 .unwrap_or_default(),
-            refs: self.refs()?,
+            // Filled where it lies: returned in a `Result`, the list (over 80 bytes on the
+            // boards) was copied three times on its way into the record.
+            refs: {
+                let mut refs = Vec::new();
+                self.refs(&mut refs)?;
+                refs
+            },
             expires: self.time(Field::Expires)?,
         })
     }
@@ -886,8 +892,7 @@ impl<'a> Validator<'a, '_> {
             .ok_or(Error::BadMagnitude)
     }
 
-    fn refs(&mut self) -> Result<Vec<&'a str, MAX_REFS>, Error> {
-        let mut refs = Vec::new();
+    fn refs(&mut self, refs: &mut Vec<&'a str, MAX_REFS>) -> Result<(), Error> {
         let mut add = |arena: &mut Arena<'a>, raw: &'a str| -> Result<(), Error> {
             let r = arena.unescape(raw, Field::Refs)?.trim();
             if r.len() > MAX_REF_BYTES {
@@ -924,7 +929,7 @@ impl<'a> Validator<'a, '_> {
             // `null`
             Some(RawValue::Scalar { .. }) => {}
         }
-        Ok(refs)
+        Ok(())
     }
 }
 

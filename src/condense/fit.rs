@@ -42,8 +42,18 @@ pub fn is_dangling(word: &str) -> bool {
 pub fn trim_dangling(text: &str) -> &str {
     let mut text = text;
     loop {
-        let trimmed =
-            text.trim_end_matches(|c: char| c.is_whitespace() || DANGLING_MARKS.contains(&c));
+        // Most texts end in a letter or digit, which is neither whitespace nor a mark (checked
+        // by `no_dangling_mark_is_a_letter_or_digit`): the marks need not be searched.
+        let ends_in_word = text
+            .as_bytes()
+            .last()
+            .is_some_and(u8::is_ascii_alphanumeric);
+        let trimmed = match ends_in_word {
+            true => text,
+            false => {
+                text.trim_end_matches(|c: char| c.is_whitespace() || DANGLING_MARKS.contains(&c))
+            }
+        };
         let last_word = trimmed.rsplit(' ').next().unwrap_or(trimmed);
         text = if is_dangling(last_word) {
             trimmed
@@ -92,6 +102,21 @@ pub fn cut<'t>(text: &'t str, fit: &impl Fit) -> Option<&'t str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_dangling_mark_is_a_letter_or_digit() {
+        // `trim_dangling` leaves a text that ends in an ASCII letter or digit as it is.
+        for c in DANGLING_MARKS {
+            assert!(!c.is_ascii_alphanumeric(), "{c}");
+        }
+        assert_eq!(
+            trim_dangling("drone near USS Abraham Lincoln"),
+            "drone near USS Abraham Lincoln"
+        );
+        assert_eq!(trim_dangling("drone near 2"), "drone near 2");
+        assert_eq!(trim_dangling("drone near"), "drone");
+        assert_eq!(trim_dangling("drone, near ;"), "drone");
+    }
 
     #[test]
     fn dangling_words_and_marks_are_trimmed_repeatedly() {

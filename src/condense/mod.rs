@@ -122,28 +122,46 @@ fn climb<L: Ladder, F: Fit>(record: &EventRecord, fit: &F, draft: &mut Draft) ->
         return Attempt::NotApplicable;
     }
     let steps = (0..L::STEPS).filter(|&s| L::has_step(record, s));
-    ascend(fit, draft, steps, L::REHEARSE, |step, draft| {
+    let far_over = L::REHEARSE && L::fields_len(record) > far_over(fit.max_bytes());
+    ascend(fit, draft, steps, L::REHEARSE, far_over, |step, draft| {
         L::write(record, step, draft)
     })
 }
 
+/// A ladder whose fields hold more than this many bytes for a `limit` is far over it: its
+/// first step is counted exactly at once, without an estimate first. A quarter over: the
+/// estimate counts modifiers and abbreviations out, so a step only a little over may still be
+/// settled by it alone (the OLED card's first step fits, and is settled so).
+fn far_over(limit: usize) -> usize {
+    limit.saturating_add(limit / 4)
+}
+
 /// Writes the candidate of each step in turn until one fits; when none does, cuts the last.
-/// With `rehearse`, a step is rehearsed first and skipped when it would overflow.
+/// With `rehearse`, a step is rehearsed first and skipped when it would overflow; with
+/// `far_over` as well, the first step's rehearsal is the exact count alone.
 fn ascend<F: Fit>(
     fit: &F,
     draft: &mut Draft,
     steps: impl Iterator<Item = usize>,
     rehearse: bool,
+    far_over: bool,
     mut write: impl FnMut(usize, &mut Draft),
 ) -> Attempt {
     let mut steps = steps.peekable();
+    let mut first = true;
     while let Some(step) = steps.next() {
         // A step that starts as the last written one did, up to where that one overflowed,
         // overflows too, and so does one whose glue and plain words alone pass the limit: it
         // is skipped unwritten. The last step is always written: when no step fits, it is the
         // one cut.
-        if rehearse && steps.peek().is_some() && draft.would_overflow(|d| write(step, d)) {
-            continue;
+        if rehearse && steps.peek().is_some() {
+            let over = match core::mem::replace(&mut first, false) && far_over {
+                true => draft.would_overflow_counted(|d| write(step, d)),
+                false => draft.would_overflow(|d| write(step, d)),
+            };
+            if over {
+                continue;
+            }
         }
         draft.begin(rehearse);
         write(step, draft);

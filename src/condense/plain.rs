@@ -27,7 +27,7 @@ pub(super) fn text<F: Fit>(record: &EventRecord, fit: &F, draft: &mut Draft) -> 
 /// One candidate, the text itself: the draft stops at the first word past the budget, and
 /// [`ascend`] cuts it back to a word boundary that fits.
 fn cut_text<F: Fit>(text: &str, fit: &F, draft: &mut Draft) -> Attempt {
-    ascend(fit, draft, core::iter::once(0), false, |_, draft| {
+    ascend(fit, draft, core::iter::once(0), false, false, |_, draft| {
         draft.phrase(text, Style::default())
     })
 }
