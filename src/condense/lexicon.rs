@@ -389,15 +389,18 @@ impl Initials {
     /// byte tells: a word of punctuation alone may be looked up as nothing, which is also the
     /// slot of a non-letter.
     pub fn may_start_trimmed(&self, word: &[u8], trailing: usize) -> bool {
-        let longest = word.len().min(LONGEST_TRACKED);
-        let shortest = word.len().saturating_sub(trailing).min(LONGEST_TRACKED);
         let Some(&slot) = self.0.get(initial_slot(word)) else {
             return false;
         };
+        let longest = word.len().min(LONGEST_TRACKED);
         // Most words have no trailing mark: their one length is read from a 32-bit half of
         // the slot, without the mask below, whose two shifts of a u64 by a variable amount
-        // take the Cortex-M3 a dozen instructions or so each (measured: 160 guest
+        // take the Cortex-M3 a dozen instructions or so each (measured: 220 guest
         // instructions less for the drone record at 48 bytes, BENCHMARKS.md round 6).
+        if trailing == 0 {
+            return has_length(slot, longest);
+        }
+        let shortest = word.len().saturating_sub(trailing).min(LONGEST_TRACKED);
         if shortest == longest {
             return has_length(slot, longest);
         }
