@@ -475,10 +475,11 @@ impl<'de> Visitor<'de> for RecordSeed<'de, '_> {
 
 /// Byte offset of `part` within `whole` (0 if it is not inside).
 fn offset_in(whole: &[u8], part: &str) -> usize {
-    (part.as_ptr() as usize)
-        .checked_sub(whole.as_ptr() as usize)
-        .filter(|&off| off <= whole.len())
-        .unwrap_or(0)
+    // Wrapping: a part before `whole` comes out past its end, and is 0 as any other part
+    // outside it (measured: the drone record's parse 60 guest instructions less than with
+    // `checked_sub`).
+    let off = (part.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize);
+    if off <= whole.len() { off } else { 0 }
 }
 
 /// A string borrowed from the input as written (escapes intact).
