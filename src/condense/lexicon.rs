@@ -1530,6 +1530,11 @@ mod tests {
                 "length {len}"
             );
         }
+        // With trailing marks, any length from the word less all of them to the whole word.
+        assert!(filter.may_start_trimmed(b"aaaaa,", 1));
+        assert!(!filter.may_start_trimmed(b"aa.,", 2));
+        assert!(filter.may_start_trimmed(b"aaaaa.,", 2));
+        assert!(!filter.may_start_trimmed(b"aaaaaa.,", 2));
     }
 
     #[test]
