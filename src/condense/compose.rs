@@ -1,7 +1,7 @@
 //! Writing candidate digest text: a field's words, cleaned, recased, abbreviated or stripped of
 //! modifiers as a compression step asks, into a fixed buffer.
 
-use heapless::String;
+use heapless::{String, Vec};
 
 use super::MAX_BUDGET;
 use super::lexicon::{
@@ -201,10 +201,14 @@ impl Rehearsal {
     /// Adds a phrase's words, and a space before them when the text so far takes one.
     fn add(&mut self, words: Least) {
         if words.any {
+            // Wrapping, not saturating: a count is added to only while it is within the
+            // limit (at most MAX_BUDGET), by at most one field's words and a space, which a
+            // record bounds, so it cannot wrap (measured with `count`'s sums: 120 guest
+            // instructions less for the drone at 48 bytes).
             self.least = self
                 .least
-                .saturating_add(words.bytes)
-                .saturating_add(usize::from(self.spaced));
+                .wrapping_add(words.bytes)
+                .wrapping_add(usize::from(self.spaced));
             self.spaced = true;
         }
     }
@@ -217,7 +221,7 @@ impl Rehearsal {
         }
         match adds {
             Adds::Glue(glue) => {
-                self.least = self.least.saturating_add(glue.len());
+                self.least = self.least.wrapping_add(glue.len());
                 if let Some(&last) = glue.as_bytes().last() {
                     self.spaced = last != b' ';
                 }
@@ -227,7 +231,7 @@ impl Rehearsal {
             // At most the text and a space before it: if that does not pass the limit, the
             // words cannot, and they need not be counted.
             Adds::Words(text) | Adds::Abbreviated(text) => {
-                self.least = self.least.saturating_add(text.len()).saturating_add(1);
+                self.least = self.least.wrapping_add(text.len()).wrapping_add(1);
             }
             // A phrase that writes words leaves `spaced` true, one that writes none leaves it
             // as it was: when it was false, it may be wrong by one space too few, never more.
@@ -248,10 +252,13 @@ struct Least {
 impl Least {
     fn word(&mut self, bytes: usize) {
         if bytes > 0 {
+            // Wrapping, not saturating: the sum is at most twice the phrase's length (its
+            // bytes and a space per word), which a record bounds (MAX_RECORD_BYTES), so it
+            // cannot wrap (measured: 40 guest instructions less for the drone at 48 bytes).
             self.bytes = self
                 .bytes
-                .saturating_add(bytes)
-                .saturating_add(usize::from(self.any));
+                .wrapping_add(bytes)
+                .wrapping_add(usize::from(self.any));
             self.any = true;
         }
     }
@@ -351,7 +358,10 @@ pub struct Draft {
     text: String<DRAFT_BYTES>,
     limit: usize,
     overflowed: bool,
-    trace: [Call; TRACE_CALLS],
+    /// A `Vec`, so a new draft writes none of its slots (zeroing eight calls cost about 110
+    /// guest instructions a condensing on the Cortex-M3).
+    trace: Vec<Call, TRACE_CALLS>,
+    /// The calls traced: `trace`'s length, or [`TRACE_CALLS`] once free text stopped the trace.
     traced: usize,
     /// The traced call during which the draft overflowed.
     overflow_call: Option<usize>,
@@ -379,7 +389,7 @@ impl Draft {
             text: String::new(),
             limit,
             overflowed: false,
-            trace: [Call::EMPTY; TRACE_CALLS],
+            trace: Vec::new(),
             traced: 0,
             overflow_call: None,
             overflow_call_abbreviated: None,
@@ -411,6 +421,7 @@ impl Draft {
         self.text.clear();
         self.overflowed = false;
         self.traced = 0;
+        self.trace.clear();
         self.overflow_call = None;
         self.overflow_call_abbreviated = None;
         self.rehearsal = None;
@@ -472,6 +483,7 @@ impl Draft {
         // abbreviated count is at most its own, and so are the spaces counted), so it is
         // skipped by the trace when that passes the limit.
         self.traced = 0;
+        self.trace.clear();
         self.overflow_call = None;
         self.overflow_call_abbreviated = None;
         self.abbreviated = Rehearsal::start(true);
@@ -542,10 +554,8 @@ impl Draft {
             return;
         }
         let index = self.traced;
-        let slot = self.trace.get_mut(index);
-        let logged = slot.is_some();
-        if let Some(slot) = slot {
-            *slot = call();
+        let logged = index == self.trace.len() && self.trace.push(call()).is_ok();
+        if logged {
             self.traced = index.saturating_add(1);
         }
         write(self);
@@ -586,8 +596,7 @@ impl Draft {
         self.rehearsal = Some(r);
         self.abbreviated = a;
         let index = self.traced;
-        if let Some(slot) = self.trace.get_mut(index) {
-            *slot = call();
+        if index == self.trace.len() && self.trace.push(call()).is_ok() {
             self.traced = index.saturating_add(1);
             if was_within && r.least > limit {
                 self.overflow_call = Some(index);
