@@ -77,7 +77,6 @@ const DERIVED: u8 = 16;
 /// calls with the same text address and length wrote the same text when the text cannot have
 /// changed in between: it lies in the record (borrowed, unchanging, for all of condensing) or
 /// in a static. Text built on the stack is traced by a key instead ([`Draft::push_derived`]).
-/// An unused slot is [`Call::EMPTY`], which matches nothing.
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Call {
     at: usize,
@@ -86,12 +85,6 @@ struct Call {
 }
 
 impl Call {
-    const EMPTY: Self = Self {
-        at: 0,
-        len: 0,
-        style: 0,
-    };
-
     fn of(text: &str, style: u8) -> Self {
         Self {
             at: text.as_ptr().addr(),
@@ -120,7 +113,6 @@ impl Call {
         };
         self.at == traced.at
             && self.len == traced.len
-            && self != Call::EMPTY
             && if traced.style & (GLUE | DROP_MODIFIERS) == DROP_MODIFIERS {
                 phrase(self.style) == phrase(traced.style)
             } else {
@@ -520,9 +512,7 @@ impl Draft {
             if !r.diverged || abbreviated {
                 let call = call();
                 if !r.diverged {
-                    let same = r.matched < self.traced
-                        && call != Call::EMPTY
-                        && self.trace.get(r.matched) == Some(&call);
+                    let same = r.matched < self.traced && self.trace.get(r.matched) == Some(&call);
                     if same {
                         r.matched = r.matched.saturating_add(1);
                     } else {
