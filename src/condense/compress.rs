@@ -52,8 +52,20 @@ fn climb<F: Fit>(text: &str, fit: &F, draft: &mut Draft) -> Attempt {
     sentence::normalise(sentence::choose(text), &mut normal);
     let mut words = Sentence::empty();
     words.read(&normal);
-    words.trim(MAX_EDITS);
     let room = fit.max_bytes();
+    // A sentence that fits is shown as it is, but for its fillers.
+    draft.clear();
+    words.render(0, draft);
+    if super::fitting(draft, fit).is_some() {
+        words.trim_fillers();
+        draft.clear();
+        words.render(words.edits(), draft);
+        if let Some(len) = super::fitting(draft, fit) {
+            return Attempt::Fits(len);
+        }
+        words.read(&normal);
+    }
+    words.trim(MAX_EDITS);
     let fits_after = |edits: usize, draft: &mut Draft| {
         // A candidate whose words alone overflow the room is not written to find that out.
         if words.least_bytes(edits).is_some_and(|least| least > room) {
@@ -63,10 +75,6 @@ fn climb<F: Fit>(text: &str, fit: &F, draft: &mut Draft) -> Attempt {
         words.render(edits, draft);
         super::fitting(draft, fit)
     };
-    // A sentence that fits is shown as it is.
-    if let Some(len) = fits_after(0, draft) {
-        return Attempt::Fits(len);
-    }
     // The fewest edits that make it fit: found in growing strides, then by halving the last
     // stride (an edit rarely lengthens the sentence, so fitting is taken to stay won).
     let made = words.edits();

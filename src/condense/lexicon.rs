@@ -679,6 +679,35 @@ pub const HEDGES: &[&str] = &[
     "here",
 ];
 
+/// The hedges that only colour how strongly a thing is said ("really", "very"): struck even
+/// from a sentence that fits as it is. Not those that say how sure or how recent it is
+/// ("allegedly", "reportedly", "currently", "already", "still").
+pub const INTENSIFIERS: &[&str] = &[
+    "very",
+    "really",
+    "just",
+    "actually",
+    "simply",
+    "quite",
+    "truly",
+    "certainly",
+    "definitely",
+    "basically",
+    "literally",
+    "obviously",
+    "clearly",
+    "essentially",
+    "indeed",
+    "particularly",
+    "especially",
+    "somewhat",
+    "fairly",
+    "pretty",
+    "rather",
+    "extremely",
+    "highly",
+];
+
 /// Fixed phrases of the same kind ("so many lives", "thanks very much").
 pub const HEDGE_PHRASES: &[&str] = &[
     "so much",

@@ -16,7 +16,7 @@ use super::lexicon::{
     self, AGREEMENT_NOUNS, AGREEMENT_VERBS, ASIDE_PREPOSITIONS, ASIDES, CIRCUMSTANCE_PREPOSITIONS,
     CLASSIFIER_NOUNS, COMPANY_SUFFIXES, COUNTED_NUMBERS, DESCRIBING_PREPOSITIONS, DIVIDEND_LABELS,
     EVENT_NOUNS, FIGURE_NOUNS, FIGURE_UNITS, FORECAST_WORDS, GENERIC_SOURCES, HEADLINE_SHORT_FORMS,
-    HEDGE_PHRASES, LEVEL_NOUNS, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS,
+    HEDGE_PHRASES, INTENSIFIERS, LEVEL_NOUNS, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS,
     OBJECT_NEWS_VERBS, OPINION_VERBS, OWNED_UNIT, PAST_PARTICIPLES, PERSONAL_PRONOUNS,
     REPORTING_PRESENT, RESULTS_PERIODS, SUBORDINATORS, TABLE_LABELS, TEXT_ABBREVIATIONS,
     TEXT_UNITS, UNIT_NOUNS, US_STATES,
@@ -181,6 +181,8 @@ pub struct Sentence<'a> {
     least_words: usize,
     /// [`Self::least_bytes`] after each number of edits.
     least_after: [u16; MAX_EDITS + 1],
+    /// Whether only fillers are struck (see [`Self::trim_fillers`]).
+    fillers_only: bool,
 }
 
 /// One level of rules.
@@ -260,6 +262,7 @@ impl<'a> Sentence<'a> {
             live_words: 0,
             least_words: 0,
             least_after: [0; MAX_EDITS + 1],
+            fillers_only: false,
         }
     }
 
@@ -313,6 +316,23 @@ impl<'a> Sentence<'a> {
             }
         }
         self.first_level = self.level_ends.first().copied().unwrap_or(0);
+        self.record_least();
+    }
+
+    /// Strikes only what a sentence says without adding to it, for a sentence that fits as it
+    /// is: spoken openers ("Well,", "Oh,"), asides ("you know", "I mean") and intensifiers
+    /// ("really", "very much"). Its time words, hedges of truth ("allegedly", "reportedly") and
+    /// everything else stay: an alert shown whole keeps its date and its "allegedly".
+    pub fn trim_fillers(&mut self) {
+        self.made = 0;
+        self.limit = MAX_EDITS;
+        self.fillers_only = true;
+        self.openers();
+        self.asides();
+        self.hedges();
+        self.fillers_only = false;
+        self.level_ends = [self.made; LEVELS.len()];
+        self.first_level = self.made;
         self.record_least();
     }
 
@@ -834,6 +854,7 @@ impl<'a> Sentence<'a> {
             }
             let comma = self.comma_after(i);
             let opener = self.has(i, Classes::OPENER)
+                && !(self.fillers_only && self.has(i, Classes::TIME_WORD))
                 && (comma || !self.has(i, Classes::OPENER_NEEDS_COMMA))
                 && !(self.is(i, "so")
                     && self.in_table(next, &["many", "much", "far", "few", "long", "that"]))
@@ -1337,7 +1358,11 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             // A hedge closing a clause may carry its comma: leave those ("still,") alone.
-            if self.has(i, Classes::HEDGE) && !self.comma_after(i) && next.is_some() {
+            if self.has(i, Classes::HEDGE)
+                && !self.comma_after(i)
+                && next.is_some()
+                && (!self.fillers_only || self.in_table(i, INTENSIFIERS))
+            {
                 if !self.begin() {
                     return;
                 }
