@@ -891,7 +891,8 @@ impl<'a> Sentence<'a> {
                     if !self.begin() {
                         return;
                     }
-                    self.drop_span(i, last);
+                    // "Eraser, by the way, opens June 21st": the aside takes its first comma.
+                    self.drop_enclosed(i, last);
                     continue;
                 }
             }
@@ -903,7 +904,7 @@ impl<'a> Sentence<'a> {
                     if !self.begin() {
                         return;
                     }
-                    self.drop_span(i, end);
+                    self.drop_enclosed(i, end);
                 }
             }
         }
