@@ -1418,8 +1418,11 @@ impl<'a> Sentence<'a> {
                 self.drop(i);
                 continue;
             }
+            // Nor inside a clause of its own ("sure that Clinton will be able", "what will
+            // be"): the headline form is the main clause's.
             if self.is(i, "will")
                 && !after_pronoun
+                && !self.in_subordinate_clause(i)
                 && self.bare(next).chars().all(|c| c.is_ascii_lowercase())
             {
                 if !self.begin() {
@@ -1649,6 +1652,14 @@ impl<'a> Sentence<'a> {
 
     /// Whether the verb at word `i` is the sentence's main verb: its subject opens the
     /// sentence, with no clause opened between ("and", "that", "what", "which", "who").
+    fn in_subordinate_clause(&self, i: usize) -> bool {
+        (self.clause_start_of(i)..i).any(|k| {
+            self.live(k) && self.in_table(k, &["that", "what", "which", "who", "whether", "if"])
+        })
+    }
+
+    /// Whether word `i` is in the sentence's first clause, with no "and", "that", "what",
+    /// "which", "who" or verb of saying before it.
     fn heads_sentence(&self, i: usize) -> bool {
         let start = self.clause_start_of(i);
         self.first_live() == Some(start)
