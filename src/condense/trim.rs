@@ -44,6 +44,10 @@ const GENERIC_SOURCE_LEAD_WORDS: usize = 2;
 /// What a source says is a clause of at least this many words ("the fire is out").
 const MIN_REPORTED_WORDS: usize = 3;
 
+/// The subject of a frame that announces a clause ("the interesting part of stretching is
+/// that") is at most this many words, with its "is": a longer one says something itself.
+const FRAME_SUBJECT_MAX_WORDS: usize = 7;
+
 /// A trailing phrase of circumstance ("amid heavy security") is at most this many words.
 const TRAILING_PHRASE_MAX_WORDS: usize = 5;
 
@@ -208,6 +212,7 @@ pub const LEVELS: [Level; 8] = [
         s.acronyms();
         s.lead_clause();
         s.opinion_frame();
+        s.copular_frame();
         s.clauses();
         // "X, a unit of Y, said it …": the subject and its verb meet once the clause goes.
         s.attribution();
@@ -2045,6 +2050,53 @@ impl<'a> Sentence<'a> {
             return;
         }
         self.drop_span(first, last);
+    }
+
+    /// "The interesting part of stretching is that 80 percent of your stretch occurs …" -> "80
+    /// percent of your stretch occurs …", "The second thing is, this is a Field poll" -> "this
+    /// is a Field poll", "All they 'll say is that …": a frame that only announces the clause
+    /// after it ("the fact is", "the latest is that", "what we know is that") goes. The frame
+    /// is a short subject that opens with a determiner, "what" or "all", then "is that" or "is,".
+    fn copular_frame(&mut self) {
+        let Some(first) = self.first_live() else {
+            return;
+        };
+        if !self.in_table(
+            first,
+            &["the", "what", "all", "our", "my", "his", "her", "their", "one"],
+        ) {
+            return;
+        }
+        let mut j = first;
+        for _ in 1..FRAME_SUBJECT_MAX_WORDS {
+            if self.comma_after(j) {
+                return;
+            }
+            let Some(n) = self.next_live(j) else {
+                return;
+            };
+            j = n;
+            if !self.is(j, "is") {
+                continue;
+            }
+            let last = if self.comma_after(j) {
+                j
+            } else {
+                match self.next_live(j) {
+                    Some(t) if self.is(t, "that") && !self.comma_after(t) => t,
+                    _ => return,
+                }
+            };
+            // What follows must be a clause of its own: a subject and a verb at least.
+            let rest = self
+                .live_count()
+                .saturating_sub(self.live_between(first, last));
+            if rest < MIN_REPORTED_WORDS || !self.begin() {
+                return;
+            }
+            self.drop_span(first, last);
+            return;
+        }
     }
 
     /// "the", "a", "an", and the possessives a headline leaves out as it does them ("its",
