@@ -200,6 +200,7 @@ pub const LEVELS: [Level; 8] = [
         s.openers();
         s.asides();
         s.attribution();
+        s.pronoun_source();
         s.event_frame();
         s.approach();
         s.time_phrases();
@@ -1073,6 +1074,43 @@ impl<'a> Sentence<'a> {
             j = self.next_live(j)?;
         }
         None
+    }
+
+    /// "He says his Senate exit left him with …" -> "his Senate exit left him with …": what
+    /// a speaker named by a pronoun says of himself needs no source (a digest shown alone
+    /// could not name him anyway), so the source goes with its verb and "that".
+    fn pronoun_source(&mut self) {
+        let Some(first) = self.first_live() else {
+            return;
+        };
+        let Some(verb) = self.next_live(first) else {
+            return;
+        };
+        if !self.in_table(first, &["he", "she", "they"])
+            || !self.in_table(verb, &["says", "said", "say"])
+            || self.comma_after(verb)
+        {
+            return;
+        }
+        let last = match self.next_live(verb) {
+            Some(t) if self.is(t, "that") && !self.comma_after(t) => t,
+            _ => verb,
+        };
+        // What is said must be a clause of its own, not an object ("He says so"), about the
+        // speaker ("He says he wants", "She says her …"): what a speaker says of another
+        // ("He says Clinton is getting support") is a claim, and keeps its source.
+        let own = self.next_live(last).is_some_and(|n| {
+            let same = match self.bare(first).as_bytes().first() {
+                Some(b'h' | b'H') => ["he", "his"],
+                Some(b's' | b'S') => ["she", "her"],
+                _ => ["they", "their"],
+            };
+            self.in_table(n, &same) && self.nth_live(n, MIN_REPORTED_WORDS).is_some()
+        });
+        if !own || !self.begin() {
+            return;
+        }
+        self.drop_span(first, last);
     }
 
     /// "Experts say the fire …", "U.S. officials said that …": a source that names no one
