@@ -1730,8 +1730,21 @@ impl<'a> Sentence<'a> {
             if !self.live(i) || self.comma_after(i) || !self.has(i, Classes::AUXILIARY) {
                 continue;
             }
-            // "said to be consulting": an infinitive keeps its "be".
-            if self.prev_live(i).is_some_and(|p| self.is(p, "to")) {
+            // "said to be consulting": an infinitive keeps its "be"; "should be considered"
+            // its modal's. After a pronoun or a relative the headline form is no sentence
+            // ("she counseling", "others who working").
+            // (Nor does a chain lose its second word alone: "she has been counseling".)
+            if self.prev_live(i).is_some_and(|p| {
+                self.has(p, Classes::AUXILIARY)
+                    || self.in_table(p, PERSONAL_PRONOUNS)
+                    || self.in_table(
+                        p,
+                        &[
+                            "to", "who", "which", "that", "should", "would", "could", "might",
+                            "must", "can", "may", "will", "shall",
+                        ],
+                    )
+            }) {
                 continue;
             }
             let Some(next) = self.next_live(i) else {
