@@ -890,6 +890,20 @@ pub const TIME_WORDS: &[&str] = &[
     "meanwhile",
 ];
 
+/// Fixed phrases of time a headline drops wherever they stand (the digest carries its own
+/// time): "He is once again a candidate", "at this hour".
+pub const TIME_PHRASES: &[&str] = &[
+    "for the first time",
+    "once again",
+    "at this hour",
+    "at the moment",
+    "these days",
+    "in recent days",
+    "in recent weeks",
+    "in recent months",
+    "in recent years",
+];
+
 /// Nouns of time that make "this/last/next/that …" a time phrase.
 pub const TIME_NOUNS: &[&str] = &[
     "morning",

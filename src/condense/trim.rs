@@ -19,7 +19,7 @@ use super::lexicon::{
     HEDGE_PHRASES, INTENSIFIERS, LEVEL_NOUNS, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS,
     OBJECT_NEWS_VERBS, OPINION_VERBS, OWNED_UNIT, PAST_PARTICIPLES, PERSONAL_PRONOUNS,
     REPORTING_PRESENT, RESULTS_PERIODS, SUBORDINATORS, TABLE_LABELS, TEXT_ABBREVIATIONS,
-    TEXT_UNITS, UNIT_NOUNS, US_STATES,
+    TEXT_UNITS, TIME_PHRASES, UNIT_NOUNS, US_STATES,
 };
 use super::word_class::Classes;
 
@@ -1303,6 +1303,15 @@ impl<'a> Sentence<'a> {
                     .next_live(i)
                     .and_then(|n| self.time_noun_phrase(n))
                     .unwrap_or(i);
+                if !self.begin() {
+                    return;
+                }
+                self.drop_span(i, last);
+                continue;
+            }
+            // "once again", "at this hour" (their first words share the class of the hedges').
+            if let Some(n) = self.phrase_in(i, TIME_PHRASES, Classes::HEDGE_PHRASE_START) {
+                let last = self.nth_live(i, n).unwrap_or(i);
                 if !self.begin() {
                     return;
                 }
