@@ -1410,6 +1410,24 @@ impl<'a> Sentence<'a> {
                 self.drop(i);
                 continue;
             }
+            // A hedge set off by commas is an aside: "has, apparently, attended".
+            if self.has(i, Classes::HEDGE)
+                && self.comma_after(i)
+                && next.is_some()
+                && self.prev_live(i).is_some_and(|p| self.keeps_mark(p))
+                && (!self.fillers_only || self.in_table(i, INTENSIFIERS))
+            {
+                if !self.begin() {
+                    return;
+                }
+                // Its first comma goes with it ("This is, really, the start").
+                if self.drop_span(i, i)
+                    && let Some(p) = self.prev_live(i)
+                {
+                    self.unmark(p);
+                }
+                continue;
+            }
             // A hedge closing a clause may carry its comma: leave those ("still,") alone.
             if self.has(i, Classes::HEDGE)
                 && !self.comma_after(i)
