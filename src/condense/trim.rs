@@ -48,6 +48,10 @@ const MIN_REPORTED_WORDS: usize = 3;
 /// that") is at most this many words, with its "is": a longer one says something itself.
 const FRAME_SUBJECT_MAX_WORDS: usize = 7;
 
+/// Words between "we have" and the "word" of a report's frame, with it ("we have late
+/// breaking word that").
+const REPORT_FRAME_MAX_WORDS: usize = 3;
+
 /// A trailing phrase of circumstance ("amid heavy security") is at most this many words.
 const TRAILING_PHRASE_MAX_WORDS: usize = 5;
 
@@ -214,6 +218,7 @@ pub const LEVELS: [Level; 8] = [
         s.lead_clause();
         s.opinion_frame();
         s.copular_frame();
+        s.report_frame();
         s.clauses();
         // "X, a unit of Y, said it …": the subject and its verb meet once the clause goes.
         s.attribution();
@@ -2174,6 +2179,44 @@ impl<'a> Sentence<'a> {
             }
             self.drop_span(first, last);
             return;
+        }
+    }
+
+    /// "We have late word that Dr. Jack Kevorkian has attended …" -> "Dr. Jack Kevorkian has
+    /// attended …": a newsroom's frame for a report ("we have word", "we have new reports
+    /// that") goes before the report it frames.
+    fn report_frame(&mut self) {
+        let Some(first) = self.first_live() else {
+            return;
+        };
+        let Some(have) = self.next_live(first) else {
+            return;
+        };
+        if !self.is(first, "we") || !self.in_table(have, &["have", "'ve"]) {
+            return;
+        }
+        let mut j = have;
+        for _ in 0..REPORT_FRAME_MAX_WORDS {
+            if self.comma_after(j) {
+                return;
+            }
+            let Some(n) = self.next_live(j) else {
+                return;
+            };
+            j = n;
+            if self.in_table(j, &["word", "news", "reports"]) && !self.comma_after(j) {
+                let Some(that) = self.next_live(j).filter(|&t| self.is(t, "that")) else {
+                    return;
+                };
+                let rest = self
+                    .live_count()
+                    .saturating_sub(self.live_between(first, that));
+                if rest < MIN_REPORTED_WORDS || !self.begin() {
+                    return;
+                }
+                self.drop_span(first, that);
+                return;
+            }
         }
     }
 
