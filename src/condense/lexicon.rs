@@ -624,6 +624,13 @@ pub const ASIDES: &[&str] = &[
     "to be sure",
     "you know",
     "i mean",
+    // A speaker's run-up to what is said: "I was going to say, I just can't imagine".
+    "i was going to say",
+    "i have to say",
+    "i must say",
+    "let me say",
+    "i can tell you",
+    "let me tell you",
     "i think",
     "we think",
     "if you will",
