@@ -101,9 +101,9 @@ fn climb<F: Fit>(text: &str, fit: &F, draft: &mut Draft) -> Attempt {
         failed = edits;
     }
     // Nothing fits: the sentence is cut. Of the candidates from the level a headline always
-    // reaches on, the one whose cut shows the most words of substance wins, the least edited
-    // of those that show as many: a lossy edit (an article, an auxiliary) is only worth it
-    // when it brings in more of the news.
+    // reaches on, the one whose cut shows the most of the news wins (words of substance, an
+    // article as half of one), the least edited of those that show as much: a lossy edit (an
+    // article, an auxiliary) is only worth it when it brings in more of the news.
     let mut best = (0usize, words.level_end(CUT_LEVEL));
     let mut tried = None;
     for level in CUT_LEVEL..LEVELS.len() {
