@@ -238,6 +238,7 @@ pub const LEVELS: [Level; 8] = [
         s.quote_codes();
         s.owned_units();
         s.company_suffixes();
+        s.credits();
         s.titles();
         s.classifiers();
         s.trailing_phrase();
@@ -2236,6 +2237,61 @@ impl<'a> Sentence<'a> {
                 self.drop_span(first, that);
                 return;
             }
+        }
+    }
+
+    /// "CNN 's Candy Crowley reports" -> "Candy Crowley reports": a reporter is named without
+    /// the initials of the network or agency that employs her, as a byline is. Only initials
+    /// ("CNN", "NPR", "AP"), before a name of two capitalised words.
+    fn credits(&mut self) {
+        for i in 0..self.words.len() {
+            // "CNN 's" (a clitic apart, as the normal form writes it) or "CNN's".
+            let bare = self.bare(i);
+            let joined = bare.strip_suffix("'s");
+            let initials = joined.unwrap_or(bare);
+            if !self.live(i)
+                || self.comma_after(i)
+                || !(2..=ACRONYM_MAX_LETTERS).contains(&initials.len())
+                || !initials.bytes().all(|b| b.is_ascii_uppercase())
+            {
+                continue;
+            }
+            // Nor the last initials of a company's name ("Bank of America NT and SA's").
+            if self
+                .prev_live(i)
+                .is_some_and(|p| self.in_table(p, &["and", "&", "of"]))
+            {
+                continue;
+            }
+            let Some(next) = self.next_live(i) else {
+                continue;
+            };
+            let (own, first) = if joined.is_some() {
+                (i, Some(next))
+            } else if self.text(next).eq_ignore_ascii_case("'s") {
+                (next, self.next_live(next))
+            } else {
+                continue;
+            };
+            let name = first.filter(|&f| {
+                !self.comma_after(own)
+                    && self.capitalised(f)
+                    && !self.has(
+                        f,
+                        Classes::TITLE
+                            | Classes::COMPANY_SUFFIX
+                            | Classes::MODIFIER
+                            | Classes::MODIFIER_START,
+                    )
+                    && !self.comma_after(f)
+                    && self.next_live(f).is_some_and(|g| {
+                        self.capitalised(g) && !self.has(g, Classes::COMPANY_SUFFIX)
+                    })
+            });
+            if name.is_none() || !self.begin() {
+                continue;
+            }
+            self.drop_span(i, own);
         }
     }
 
