@@ -753,6 +753,8 @@ pub const INTENSIFIERS: &[&str] = &[
     "incredibly",
     "terribly",
     "unbelievably",
+    "here",
+    "now",
 ];
 
 /// Fixed phrases of the same kind ("so many lives", "thanks very much").

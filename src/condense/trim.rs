@@ -1457,6 +1457,7 @@ impl<'a> Sentence<'a> {
             if self.has(i, Classes::HEDGE)
                 && !self.comma_after(i)
                 && next.is_some()
+                && !self.is_place_word(i)
                 && (!self.fillers_only || self.in_table(i, INTENSIFIERS))
             {
                 if !self.begin() {
@@ -1465,6 +1466,16 @@ impl<'a> Sentence<'a> {
                 self.drop(i);
             }
         }
+    }
+
+    /// Whether "here" at word `i` stands for a place ("Here 's the report", "what we 're
+    /// here for"), and is no hedge: before or after a form of "be".
+    fn is_place_word(&self, i: usize) -> bool {
+        let be = |j: usize| {
+            self.has(j, Classes::AUXILIARY) || self.in_table(j, &["s", "re", "m"])
+        };
+        self.is(i, "here")
+            && (self.next_live(i).is_some_and(be) || self.prev_live(i).is_some_and(be))
     }
 
     /// "has been killed" -> "killed", "is negotiating" -> "negotiating", "will meet" -> "to
