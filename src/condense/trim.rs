@@ -461,9 +461,11 @@ impl<'a> Sentence<'a> {
                 0
             };
             let extra = w.after.is_some_and(|_| w.after_at <= stamp);
-            count = count
-                .saturating_add(weight)
-                .saturating_add(if extra { SUBSTANCE_WEIGHT } else { 0 });
+            count = count.saturating_add(weight).saturating_add(if extra {
+                SUBSTANCE_WEIGHT
+            } else {
+                0
+            });
         }
         count
     }
@@ -1371,9 +1373,14 @@ impl<'a> Sentence<'a> {
             {
                 let mut last = next;
                 while let Some(n) = self.next_live(last) {
+                    // "June 21", "June 21st", "2026".
+                    let day = self.bare(n);
+                    let day = ["st", "nd", "rd", "th"]
+                        .iter()
+                        .find_map(|s| day.strip_suffix(s))
+                        .unwrap_or(day);
                     let date_part = self.has(n, Classes::MONTH)
-                        || self.bare(n).chars().all(|c| c.is_ascii_digit())
-                            && !self.bare(n).is_empty();
+                        || day.chars().all(|c| c.is_ascii_digit()) && !day.is_empty();
                     if !date_part {
                         break;
                     }
@@ -1471,9 +1478,7 @@ impl<'a> Sentence<'a> {
     /// Whether "here" at word `i` stands for a place ("Here 's the report", "what we 're
     /// here for"), and is no hedge: before or after a form of "be".
     fn is_place_word(&self, i: usize) -> bool {
-        let be = |j: usize| {
-            self.has(j, Classes::AUXILIARY) || self.in_table(j, &["s", "re", "m"])
-        };
+        let be = |j: usize| self.has(j, Classes::AUXILIARY) || self.in_table(j, &["s", "re", "m"]);
         self.is(i, "here")
             && (self.next_live(i).is_some_and(be) || self.prev_live(i).is_some_and(be))
     }
@@ -2177,7 +2182,9 @@ impl<'a> Sentence<'a> {
         };
         if !self.in_table(
             first,
-            &["the", "what", "all", "our", "my", "his", "her", "their", "one"],
+            &[
+                "the", "what", "all", "our", "my", "his", "her", "their", "one",
+            ],
         ) {
             return;
         }
