@@ -54,27 +54,15 @@ fn climb<F: Fit>(text: &str, fit: &F, draft: &mut Draft) -> Attempt {
     words.read(&normal);
     let room = fit.max_bytes();
     // A sentence that fits is shown as it is, but for its fillers.
-    draft.clear();
-    words.render(0, draft);
-    if super::fitting(draft, fit).is_some() {
+    if fits_after(&words, 0, fit, draft).is_some() {
         words.trim_fillers();
-        draft.clear();
-        words.render(words.edits(), draft);
-        if let Some(len) = super::fitting(draft, fit) {
+        if let Some(len) = fits_after(&words, words.edits(), fit, draft) {
             return Attempt::Fits(len);
         }
         words.read(&normal);
     }
     words.trim(MAX_EDITS);
-    let fits_after = |edits: usize, draft: &mut Draft| {
-        // A candidate whose words alone overflow the room is not written to find that out.
-        if words.least_bytes(edits).is_some_and(|least| least > room) {
-            return None;
-        }
-        draft.clear();
-        words.render(edits, draft);
-        super::fitting(draft, fit)
-    };
+    let fits_after = |edits: usize, draft: &mut Draft| fits_after(&words, edits, fit, draft);
     // The fewest edits that make it fit: found in growing strides, then by halving the last
     // stride (an edit rarely lengthens the sentence, so fitting is taken to stay won).
     let made = words.edits();
@@ -120,6 +108,20 @@ fn climb<F: Fit>(text: &str, fit: &F, draft: &mut Draft) -> Attempt {
     draft.clear();
     words.render(best.1, draft);
     super::cut(draft, fit)
+}
+
+/// The length of `words` as they stand after `edits` edits, written into `draft`, if that
+/// fits. A candidate whose words alone overflow the room is not written to find that out.
+fn fits_after<F: Fit>(words: &Sentence, edits: usize, fit: &F, draft: &mut Draft) -> Option<usize> {
+    if words
+        .least_bytes(edits)
+        .is_some_and(|least| least > fit.max_bytes())
+    {
+        return None;
+    }
+    draft.clear();
+    words.render(edits, draft);
+    super::fitting(draft, fit)
 }
 
 /// Whether the free-text rules can write `word` (any case, without marks) that was not in

@@ -322,6 +322,8 @@ impl<'a> Sentence<'a> {
         }
         self.live_words = self.words.len();
         self.least_words = self.words.iter().map(Word::least).sum();
+        // [`Self::least_bytes`] of the sentence as it is, before any rule is tried.
+        self.record_least();
     }
 
     /// Applies the rules level by level, at most `edits` edits in all (at most [`MAX_EDITS`]),
