@@ -906,6 +906,8 @@ pub const TIME_PHRASES: &[&str] = &[
     "once again",
     "at this hour",
     "at the moment",
+    "at this point",
+    "right now",
     "these days",
     "in recent days",
     "in recent weeks",
