@@ -141,6 +141,12 @@ fn a_frame_that_announces_its_clause_goes() {
         headline(text, 48),
         "Governor signed emergency spending bill into law"
     );
+    // A speaker's stance after a conjunction goes too, when a clause follows it.
+    let text = "The levee held through the night and I think the town will be spared the worst \
+                of the flooding.";
+    let digest = headline(text, 64);
+    assert!(!digest.contains("I think"), "{digest}");
+    assert!(digest.contains("and town"), "{digest}");
     let text = "I was going to say, I can not imagine how anyone could drive through that much \
                 water.";
     assert_eq!(

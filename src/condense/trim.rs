@@ -917,12 +917,25 @@ impl<'a> Sentence<'a> {
     /// Asides set off by commas: ", as you can see,", ", of course,", "you know".
     fn asides(&mut self) {
         for i in 0..self.words.len() {
-            if !self.live(i) || !self.starts_clause(i) {
+            if !self.live(i) {
+                continue;
+            }
+            // "… and I think an apology is owed": a speaker's stance after a conjunction
+            // needs no comma, when a clause follows it.
+            let after_conjunction = self.prev_live(i).is_some_and(|p| {
+                !self.comma_after(p) && self.in_table(p, &["and", "but", "because", "so"])
+            }) && self.in_table(i, &["i", "we"]);
+            if !self.starts_clause(i) && !after_conjunction {
                 continue;
             }
             if let Some(n) = self.phrase_in(i, ASIDES, Classes::ASIDE_START) {
                 let last = self.nth_live(i, n).unwrap_or(i);
-                if self.comma_after(last) || self.next_live(last).is_none() {
+                let stance = after_conjunction
+                    && !self.comma_after(last)
+                    && self
+                        .next_live(last)
+                        .is_some_and(|c| self.nth_live(c, MIN_REPORTED_WORDS).is_some());
+                if self.comma_after(last) || self.next_live(last).is_none() || stance {
                     if !self.begin() {
                         return;
                     }
