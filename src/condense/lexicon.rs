@@ -1194,6 +1194,34 @@ pub const SUBORDINATORS: &[&str] = &[
     "before",
 ];
 
+/// Verbs of knowing and words of certainty whose clause a headline writes without "that"
+/// ("We know the fire is out", "It is clear he will run").
+pub const KNOWING_WORDS: &[&str] = &[
+    "know",
+    "knows",
+    "knew",
+    "show",
+    "shows",
+    "showed",
+    "found",
+    "find",
+    "finds",
+    "learned",
+    "means",
+    "remember",
+    "recognize",
+    "regret",
+    "confirm",
+    "hope",
+    "hopes",
+    "hoped",
+    "clear",
+    "sure",
+    "confident",
+    "convinced",
+    "aware",
+];
+
 /// Verbs of a speaker's opinion that frame a clause ("I think …", "we believe that …").
 pub const OPINION_VERBS: &[&str] = &[
     "think", "believe", "realize", "realise", "guess", "suppose", "feel", "expect",

@@ -16,10 +16,10 @@ use super::lexicon::{
     self, AGREEMENT_NOUNS, AGREEMENT_VERBS, ASIDE_PREPOSITIONS, ASIDES, CIRCUMSTANCE_PREPOSITIONS,
     CLASSIFIER_NOUNS, COMPANY_SUFFIXES, COUNTED_NUMBERS, DESCRIBING_PREPOSITIONS, DIVIDEND_LABELS,
     EVENT_NOUNS, FIGURE_NOUNS, FIGURE_UNITS, FORECAST_WORDS, GENERIC_SOURCES, HEADLINE_SHORT_FORMS,
-    HEDGE_PHRASES, INTENSIFIERS, LEVEL_NOUNS, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS,
-    OBJECT_NEWS_VERBS, OPINION_VERBS, OWNED_UNIT, PAST_PARTICIPLES, PERSONAL_PRONOUNS,
-    REPORTING_PRESENT, RESULTS_PERIODS, SUBORDINATORS, TABLE_LABELS, TEXT_ABBREVIATIONS,
-    TEXT_UNITS, TIME_PHRASES, UNIT_NOUNS, US_STATES,
+    HEDGE_PHRASES, INTENSIFIERS, KNOWING_WORDS, LEVEL_NOUNS, MODIFIERS, NON_TERMINAL_ABBREVIATIONS,
+    NUMBER_WORDS, OBJECT_NEWS_VERBS, OPINION_VERBS, OWNED_UNIT, PAST_PARTICIPLES,
+    PERSONAL_PRONOUNS, REPORTING_PRESENT, RESULTS_PERIODS, SUBORDINATORS, TABLE_LABELS,
+    TEXT_ABBREVIATIONS, TEXT_UNITS, TIME_PHRASES, UNIT_NOUNS, US_STATES,
 };
 use super::word_class::Classes;
 
@@ -219,6 +219,7 @@ pub const LEVELS: [Level; 8] = [
         s.hedges();
         // A "that" left after a verb of saying once a time phrase between them went.
         s.attribution();
+        s.complementizers();
     },
     // Relative clauses, appositives and parentheses set off by commas.
     |s| {
@@ -1118,6 +1119,33 @@ impl<'a> Sentence<'a> {
         None
     }
 
+    /// "We know that the fire is out" -> "We know the fire is out", "It is clear that he …"
+    /// -> "It is clear he …": a headline has no "that" before a clause after a verb of knowing
+    /// or a word of certainty (after a verb of saying, [`Self::attribution`] strikes it).
+    /// Only before the clause's subject: a pronoun, an article or a name.
+    fn complementizers(&mut self) {
+        for i in 0..self.words.len() {
+            if !self.live(i) || !self.is(i, "that") || self.comma_after(i) {
+                continue;
+            }
+            let knowing = self
+                .prev_live(i)
+                .is_some_and(|p| !self.comma_after(p) && self.in_table(p, KNOWING_WORDS));
+            let clause = self.next_live(i).is_some_and(|n| {
+                (self.has(n, Classes::SUBJECT_PRONOUN)
+                    || self.in_table(n, &["i", "you", "the", "a", "an"])
+                    || self.capitalised(n))
+                    && self.nth_live(n, MIN_REPORTED_WORDS).is_some()
+            });
+            if knowing && clause {
+                if !self.begin() {
+                    return;
+                }
+                self.drop(i);
+            }
+        }
+    }
+
     /// "He says his Senate exit left him with …" -> "his Senate exit left him with …": what
     /// a speaker named by a pronoun says of himself needs no source (a digest shown alone
     /// could not name him anyway), so the source goes with its verb and "that".
@@ -1776,16 +1804,19 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// Whether the verb at word `i` is the sentence's main verb: its subject opens the
-    /// sentence, with no clause opened between ("and", "that", "what", "which", "who").
+    /// Whether word `i` is in a clause of its own: after "that", "what", "which", "who",
+    /// "whether" or "if" in its clause ("sure that Clinton will"), or a verb of knowing.
     fn in_subordinate_clause(&self, i: usize) -> bool {
+        // (A verb of knowing may have lost its "that": "sure Clinton will".)
         (self.clause_start_of(i)..i).any(|k| {
-            self.live(k) && self.in_table(k, &["that", "what", "which", "who", "whether", "if"])
+            self.live(k)
+                && (self.in_table(k, &["that", "what", "which", "who", "whether", "if"])
+                    || self.in_table(k, KNOWING_WORDS))
         })
     }
 
-    /// Whether word `i` is in the sentence's first clause, with no "and", "that", "what",
-    /// "which", "who" or verb of saying before it.
+    /// Whether the verb at word `i` is the sentence's main verb: its subject opens the
+    /// sentence, with no clause opened between ("and", "that", "what", "which", "who").
     fn heads_sentence(&self, i: usize) -> bool {
         let start = self.clause_start_of(i);
         self.first_live() == Some(start)
