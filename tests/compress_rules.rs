@@ -212,13 +212,19 @@ fn hedges_asides_and_time_phrases_go_with_their_commas() {
 
 #[test]
 fn the_headline_forms_stay_out_of_a_clause_of_its_own() {
-    // "will" stays after "that" (not "that new levee to hold"); an auxiliary stays after a
-    // pronoun (not "She charged with arson").
+    // "will" stays in a clause after a word of certainty, which loses its "that" (not
+    // "confident new levee to hold"); an auxiliary stays after a pronoun (not "She charged
+    // with arson").
     let text = "Officials are confident that the new levee will hold back the river through the \
                 spring floods.";
     assert_eq!(
         headline(text, 48),
-        "Officials are confident that new levee will hold"
+        "Officials are confident new levee will hold back"
+    );
+    let text = "Residents hope that a new levee will hold back the river.";
+    assert_eq!(
+        headline(text, 48),
+        "Residents hope new levee will hold back river"
     );
     let text = "She has been charged with arson after a fire destroyed the old church on Main \
                 Street last week.";
