@@ -715,6 +715,8 @@ pub const HEDGES: &[&str] = &[
     "surprisingly",
     "sadly",
     "hopefully",
+    // A writer's distance from a name ("the so-called Freemen").
+    "so-called",
 ];
 
 /// The hedges that only colour how strongly a thing is said ("really", "very"): struck even
