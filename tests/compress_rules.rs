@@ -141,6 +141,14 @@ fn a_frame_that_announces_its_clause_goes() {
         headline(text, 48),
         "Governor signed emergency spending bill into law"
     );
+    // A frame of certainty goes; one of doubt stays.
+    let text = "It was no accident that the new levee held through the spring floods this year.";
+    assert_eq!(
+        headline(text, 48),
+        "The new levee held through the spring floods"
+    );
+    let text = "It is not clear that the new levee will hold through the spring floods this year.";
+    assert!(headline(text, 48).starts_with("It is not clear"));
     // A speaker's stance after a conjunction goes too, when a clause follows it.
     let text = "The levee held through the night and I think the town will be spared the worst \
                 of the flooding.";

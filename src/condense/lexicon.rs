@@ -1224,6 +1224,13 @@ pub const KNOWING_WORDS: &[&str] = &[
     "aware",
 ];
 
+/// Words that vouch for a clause in a frame a headline leaves out: "It is clear that …",
+/// "There is no doubt that …", "It was no accident that …" (after "no": the nouns).
+pub const CERTAINTY_WORDS: &[&str] = &[
+    "clear", "true", "obvious", "certain", "evident", "doubt", "secret", "surprise", "accident",
+    "question",
+];
+
 /// Verbs of a speaker's opinion that frame a clause ("I think …", "we believe that …").
 pub const OPINION_VERBS: &[&str] = &[
     "think", "believe", "realize", "realise", "guess", "suppose", "feel", "expect",

@@ -13,13 +13,14 @@ use heapless::Vec;
 
 use super::compose::Draft;
 use super::lexicon::{
-    self, AGREEMENT_NOUNS, AGREEMENT_VERBS, ASIDE_PREPOSITIONS, ASIDES, CIRCUMSTANCE_PREPOSITIONS,
-    CLASSIFIER_NOUNS, COMPANY_SUFFIXES, COUNTED_NUMBERS, DESCRIBING_PREPOSITIONS, DIVIDEND_LABELS,
-    EVENT_NOUNS, FIGURE_NOUNS, FIGURE_UNITS, FORECAST_WORDS, GENERIC_SOURCES, HEADLINE_SHORT_FORMS,
-    HEDGE_PHRASES, INTENSIFIERS, KNOWING_WORDS, LEVEL_NOUNS, MODIFIERS, NON_TERMINAL_ABBREVIATIONS,
-    NUMBER_WORDS, OBJECT_NEWS_VERBS, OPINION_VERBS, OWNED_UNIT, PAST_PARTICIPLES,
-    PERSONAL_PRONOUNS, REPORTING_PRESENT, RESULTS_PERIODS, SUBORDINATORS, TABLE_LABELS,
-    TEXT_ABBREVIATIONS, TEXT_UNITS, TIME_PHRASES, UNIT_NOUNS, US_STATES,
+    self, AGREEMENT_NOUNS, AGREEMENT_VERBS, ASIDE_PREPOSITIONS, ASIDES, CERTAINTY_WORDS,
+    CIRCUMSTANCE_PREPOSITIONS, CLASSIFIER_NOUNS, COMPANY_SUFFIXES, COUNTED_NUMBERS,
+    DESCRIBING_PREPOSITIONS, DIVIDEND_LABELS, EVENT_NOUNS, FIGURE_NOUNS, FIGURE_UNITS,
+    FORECAST_WORDS, GENERIC_SOURCES, HEADLINE_SHORT_FORMS, HEDGE_PHRASES, INTENSIFIERS,
+    KNOWING_WORDS, LEVEL_NOUNS, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS,
+    OBJECT_NEWS_VERBS, OPINION_VERBS, OWNED_UNIT, PAST_PARTICIPLES, PERSONAL_PRONOUNS,
+    REPORTING_PRESENT, RESULTS_PERIODS, SUBORDINATORS, TABLE_LABELS, TEXT_ABBREVIATIONS,
+    TEXT_UNITS, TIME_PHRASES, UNIT_NOUNS, US_STATES,
 };
 use super::word_class::Classes;
 
@@ -227,6 +228,7 @@ pub const LEVELS: [Level; 8] = [
         s.lead_clause();
         s.opinion_frame();
         s.copular_frame();
+        s.certainty_frame();
         s.report_frame();
         s.clauses();
         // "X, a unit of Y, said it …": the subject and its verb meet once the clause goes.
@@ -2264,6 +2266,48 @@ impl<'a> Sentence<'a> {
             self.drop_span(first, last);
             return;
         }
+    }
+
+    /// "It 's clear that the contests are heating up" -> "the contests are heating up", "There
+    /// is no doubt that …", "It was no accident that …": a frame that only vouches for the
+    /// clause after it goes. Only frames of certainty (see [`CERTAINTY_WORDS`]), never "it is
+    /// not clear" or "unlikely": without them the clause would say what the sentence does not.
+    fn certainty_frame(&mut self) {
+        let Some(first) = self.first_live() else {
+            return;
+        };
+        let Some(be) = self.next_live(first) else {
+            return;
+        };
+        let Some(mut word) = self.next_live(be) else {
+            return;
+        };
+        let no = self.is(word, "no");
+        if no {
+            match self.next_live(word) {
+                Some(w) => word = w,
+                None => return,
+            }
+        }
+        let framed = (self.is(first, "it") || (self.is(first, "there") && no))
+            && self.in_table(be, &["is", "was", "s"])
+            && !self.comma_after(be)
+            && self.in_table(word, CERTAINTY_WORDS)
+            && !self.comma_after(word);
+        if !framed {
+            return;
+        }
+        let last = match self.next_live(word) {
+            Some(t) if self.is(t, "that") && !self.comma_after(t) => t,
+            _ => word,
+        };
+        let rest = self
+            .live_count()
+            .saturating_sub(self.live_between(first, last));
+        if rest < MIN_REPORTED_WORDS || !self.begin() {
+            return;
+        }
+        self.drop_span(first, last);
     }
 
     /// "We have late word that Dr. Jack Kevorkian has attended …" -> "Dr. Jack Kevorkian has
