@@ -2312,7 +2312,7 @@ impl<'a> Sentence<'a> {
 
     /// "We have late word that Dr. Jack Kevorkian has attended …" -> "Dr. Jack Kevorkian has
     /// attended …": a newsroom's frame for a report ("we have word", "we have new reports
-    /// that") goes before the report it frames.
+    /// that", "there were reports that") goes before the report it frames.
     fn report_frame(&mut self) {
         let Some(first) = self.first_live() else {
             return;
@@ -2320,7 +2320,10 @@ impl<'a> Sentence<'a> {
         let Some(have) = self.next_live(first) else {
             return;
         };
-        if !self.is(first, "we") || !self.in_table(have, &["have", "'ve"]) {
+        // "We have word that …", "There were reports that …".
+        let framed = (self.is(first, "we") && self.in_table(have, &["have", "ve"]))
+            || (self.is(first, "there") && self.in_table(have, &["are", "were"]));
+        if !framed {
             return;
         }
         let mut j = have;
@@ -2333,8 +2336,11 @@ impl<'a> Sentence<'a> {
             };
             j = n;
             if self.in_table(j, &["word", "news", "reports"]) && !self.comma_after(j) {
-                let Some(that) = self.next_live(j).filter(|&t| self.is(t, "that")) else {
-                    return;
+                // Its "that" may be struck already ("reports that", as a verb of saying's).
+                let that = match self.next_live(j) {
+                    Some(t) if self.is(t, "that") => t,
+                    _ if self.is(j.saturating_add(1), "that") => j,
+                    _ => return,
                 };
                 let rest = self
                     .live_count()
