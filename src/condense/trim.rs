@@ -925,9 +925,10 @@ impl<'a> Sentence<'a> {
             }
             // "… and I think an apology is owed": a speaker's stance after a conjunction
             // needs no comma, when a clause follows it.
-            let after_conjunction = self.prev_live(i).is_some_and(|p| {
-                !self.comma_after(p) && self.in_table(p, &["and", "but", "because", "so"])
-            }) && self.in_table(i, &["i", "we"]);
+            let after_conjunction = self.in_table(i, &["i", "we"])
+                && self.prev_live(i).is_some_and(|p| {
+                    !self.comma_after(p) && self.in_table(p, &["and", "but", "because", "so"])
+                });
             if !self.starts_clause(i) && !after_conjunction {
                 continue;
             }
@@ -1126,10 +1127,12 @@ impl<'a> Sentence<'a> {
     /// or a word of certainty (after a verb of saying, [`Self::attribution`] strikes it).
     /// Only before the clause's subject: a pronoun, an article or a name.
     fn complementizers(&mut self) {
-        for i in 0..self.words.len() {
-            if !self.live(i) || !self.is(i, "that") || self.comma_after(i) {
-                continue;
-            }
+        let mut from = 0usize;
+        // A scan for the word: most sentences have no "that".
+        while let Some(i) =
+            self.next_word_from(from, |w| w.bare.eq_ignore_ascii_case("that") && !w.closes)
+        {
+            from = i.saturating_add(1);
             let knowing = self
                 .prev_live(i)
                 .is_some_and(|p| !self.comma_after(p) && self.in_table(p, KNOWING_WORDS));
@@ -2358,7 +2361,15 @@ impl<'a> Sentence<'a> {
     /// the initials of the network or agency that employs her, as a byline is. Only initials
     /// ("CNN", "NPR", "AP"), before a name of two capitalised words.
     fn credits(&mut self) {
-        for i in 0..self.words.len() {
+        let mut from = 0usize;
+        // A scan for a word that opens with two capitals: most sentences have none.
+        while let Some(i) = self.next_word_from(from, |w| {
+            w.bare
+                .as_bytes()
+                .get(..2)
+                .is_some_and(|b| b.iter().all(u8::is_ascii_uppercase))
+        }) {
+            from = i.saturating_add(1);
             // "CNN 's" (a clitic apart, as the normal form writes it) or "CNN's".
             let bare = self.bare(i);
             let joined = bare.strip_suffix("'s");
