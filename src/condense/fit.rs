@@ -40,7 +40,8 @@ const DANGLING_INITIALS: Initials = Initials::of(DANGLING);
 
 /// Whether `word` (any case) may not end a digest.
 pub fn is_dangling(word: &str) -> bool {
-    DANGLING_INITIALS.may_start_trimmed(word.as_bytes(), 0) && lexicon::sorted_contains(DANGLING, word)
+    DANGLING_INITIALS.may_start_trimmed(word.as_bytes(), 0)
+        && lexicon::sorted_contains(DANGLING, word)
 }
 
 /// `text` without trailing whitespace, dangling marks and dangling words, repeatedly.

@@ -148,8 +148,7 @@ impl Ladder for Event {
         let mut passive = None;
         (0..Self::STEPS).filter(move |&step| {
             EVENT_STEPS.get(step).is_some_and(|s| {
-                s.actor != Actor::Dropped
-                    || *passive.get_or_insert_with(|| Self::passive(record))
+                s.actor != Actor::Dropped || *passive.get_or_insert_with(|| Self::passive(record))
             })
         })
     }
