@@ -1587,8 +1587,8 @@ mod tests {
         // Every ASCII separator, the vertical tab among them, and separators and letters
         // beyond ASCII, before, inside and after the first word.
         let parts = [
-            "", " ", "\t", "\u{b}", "\u{c}", "\r\n", "\u{a0}", "\u{2003}", "\u{85}", "downed",
-            "é", "ed", "x",
+            "", " ", "\t", "\u{b}", "\u{c}", "\r\n", "\u{a0}", "\u{2003}", "\u{85}", "downed", "é",
+            "ed", "x",
         ];
         for a in parts {
             for b in parts {
