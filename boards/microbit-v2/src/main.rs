@@ -146,6 +146,7 @@ async fn main(spawner: Spawner) {
             }
         }
         device.tick(now);
+        matrix::dim(device.is_quiet());
         if scroll.is_due(now) {
             // A critical alert starts the strip over, so it passes first and at once.
             let frame = scroll.take(now, device.drawn(now));

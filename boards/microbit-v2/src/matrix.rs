@@ -1,9 +1,10 @@
 //! The micro:bit v2's 5x5 LED matrix: five row lines (anodes, high lights) and five column lines
 //! (cathodes, low lights), one row lit at a time. A task scans the rows continuously from the
 //! last frame the main loop drew; the frame is 25 bits in one atomic word, so the two never
-//! need a lock and the scan never waits for the link.
+//! need a lock and the scan never waits for the link. In quiet hours the scan lights each row
+//! for a part of its time only: the matrix has no brightness control but its duty cycle.
 
-use core::sync::atomic::{AtomicU32, Ordering};
+use core::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use embassy_nrf::gpio::{Level, Output};
 use embassy_time::{Duration, Timer};
@@ -26,12 +27,22 @@ pub type Screen = Framebuffer<
     { buffer_size::<BinaryColor>(SIDE, SIDE) },
 >;
 
-/// How long each row stays lit: five rows make a 10 ms scan, 100 Hz, above what the eye sees
+/// Microseconds each row has: five rows make a 10 ms scan, 100 Hz, above what the eye sees
 /// flicker at.
-const ROW_TIME: Duration = Duration::from_millis(2);
+const ROW_US: u64 = 2_000;
+const ROW_TIME: Duration = Duration::from_micros(ROW_US);
+
+/// Microseconds a row is lit in quiet hours: an eighth of its time, dim enough for a dark
+/// bedroom and still readable. Eight ticks of the 32,768 Hz clock, so the timer can keep it.
+const QUIET_ROW_US: u64 = 250;
+const QUIET_ROW_ON: Duration = Duration::from_micros(QUIET_ROW_US);
+const QUIET_ROW_OFF: Duration = Duration::from_micros(ROW_US - QUIET_ROW_US);
 
 /// The lit LEDs, bit `SIDE * row + column`.
 static LIT: AtomicU32 = AtomicU32::new(0);
+
+/// Whether the scan runs dimmed (quiet hours).
+static DIM: AtomicBool = AtomicBool::new(false);
 
 /// Puts `screen` on the LEDs (from the next row scanned).
 pub fn show(screen: &Screen) {
@@ -45,6 +56,11 @@ pub fn show(screen: &Screen) {
         }
     }
     LIT.store(lit, Ordering::Relaxed);
+}
+
+/// Dims the LEDs for quiet hours, or brings them back (from the next row scanned).
+pub fn dim(quiet: bool) {
+    DIM.store(quiet, Ordering::Relaxed);
 }
 
 /// The matrix's pins: rows top to bottom, columns left to right.
@@ -64,9 +80,16 @@ pub async fn scan(mut pins: Pins) -> ! {
                 col.set_level(if on { Level::Low } else { Level::High });
             }
             row.set_high();
-            Timer::after(ROW_TIME).await;
-            // Off before the columns change, so no LED of the next row flashes in this one.
-            row.set_low();
+            if DIM.load(Ordering::Relaxed) {
+                Timer::after(QUIET_ROW_ON).await;
+                row.set_low();
+                // The rest of the row's time dark, so the scan keeps its 100 Hz.
+                Timer::after(QUIET_ROW_OFF).await;
+            } else {
+                Timer::after(ROW_TIME).await;
+                // Off before the columns change, so no LED of the next row flashes in this one.
+                row.set_low();
+            }
         }
     }
 }
