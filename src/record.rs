@@ -646,9 +646,22 @@ struct Arena<'s> {
 
 impl<'s> Arena<'s> {
     /// `raw` unescaped: borrowed as is when it has no escapes, else copied into the arena.
+    ///
+    /// Inlined, with the copying apart ([`Self::unescaped`]): most records hold no escape at
+    /// all, and their fields are then borrowed after one test, without a call (measured:
+    /// parse 10,660 -> 10,420 guest instructions for the drone record; `#[inline]` alone was not
+    /// taken).
+    #[inline(always)]
     fn unescape(&mut self, raw: &'s str, field: Field) -> Result<&'s str, Error> {
-        // Most records hold no escape at all: their fields are not searched for one.
-        if !self.escapes || !raw.contains('\\') {
+        if !self.escapes {
+            return Ok(raw);
+        }
+        self.unescaped(raw, field)
+    }
+
+    /// [`Self::unescape`] of a record that holds an escape somewhere.
+    fn unescaped(&mut self, raw: &'s str, field: Field) -> Result<&'s str, Error> {
+        if !raw.contains('\\') {
             return Ok(raw);
         }
         let bad_escape = Error::Json {

@@ -121,7 +121,7 @@ fn climb<L: Ladder, F: Fit>(record: &EventRecord, fit: &F, draft: &mut Draft) ->
     if !L::applies(record) {
         return Attempt::NotApplicable;
     }
-    let steps = (0..L::STEPS).filter(|&s| L::has_step(record, s));
+    let steps = L::steps(record);
     let far_over = L::REHEARSE && L::fields_len(record) > far_over(fit.max_bytes());
     ascend(fit, draft, steps, L::REHEARSE, far_over, |step, draft| {
         L::write(record, step, draft)

@@ -7,6 +7,8 @@
 
 use alert_digest::device::Device;
 use alert_digest::display::{Facts, Layout, OLED128X64, OledCard, TextArea};
+use alert_digest::link::session::BOARD_FRAME_BYTES;
+use alert_digest::link::{Message, fec, frame};
 use alert_digest::{ByteBudget, Digest, Fit, MAX_BUDGET, condense_to_fit, parse_record};
 use alert_digest_qemu_lm3s6965::clock::SYSTEM_CLOCK_HZ;
 // The firmware's alerts and digest capacity.
@@ -118,6 +120,32 @@ fn main() -> ! {
         "OLED card, flush 4 KiB to the SSD0323",
         instructions(&mut p.SYST, || oled.flush()),
     );
+    // The link: one frame of a 48-byte digest, as the host sends it, taken in by the board's
+    // receiver (parity check, COBS, CRC, postcard), and the parity check on its own.
+    let mut wire = [0u8; 256];
+    let mut scratch = [0u8; 512];
+    let sent = parse_record(STRUCTURED, &mut scratch)
+        .and_then(|r| condense_to_fit(&r, &ByteBudget(48)))
+        .ok()
+        .and_then(|digest| frame::encode(1, &Message::Digest(digest), &mut wire).ok())
+        .unwrap_or(0);
+    let wire = &mut wire[..sent];
+    let mut receiver = frame::Receiver::<BOARD_FRAME_BYTES>::new();
+    report(
+        "link, receive one 48-byte digest's frame",
+        instructions(&mut p.SYST, || {
+            core::hint::black_box(receiver.feed(wire));
+        }),
+    );
+    // Without its delimiter, the frame is what the receiver hands to the parity check.
+    let body = sent.saturating_sub(1);
+    report(
+        "link, of which the parity check",
+        instructions(&mut p.SYST, || {
+            core::hint::black_box(fec::repair(&mut wire[..body]));
+        }),
+    );
+    hprintln!("link: the 48-byte digest's frame is {} bytes", sent);
     icount_profile_start();
     condense_record(STRUCTURED, &ByteBudget(48));
     icount_profile_end();
