@@ -845,8 +845,13 @@ impl<'a> Sentence<'a> {
             self.bare(n).starts_with(|c: char| c.is_lowercase())
                 && !self.in_table(n, &["a", "an", "the"])
         });
+        // Nor does a conjunction keep a comma once what it set off is gone ("and, of course,
+        // the Department" -> "and the Department").
+        let joins = before.is_some_and(|p| {
+            self.in_table(p, &["and", "but", "or", "that", "where", "when", "if", "because"])
+        });
         if self.drop_span(from, to)
-            && verb_after
+            && (verb_after || joins)
             && self.marked_end(to)
             && let Some(p) = before
             && self.marks_after(p).ends_with(',')
