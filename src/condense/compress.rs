@@ -3,11 +3,11 @@
 //! The sentence is chosen ([`sentence::choose`]: the lead unless it is not news), written in a
 //! normal form, and trimmed as a headline editor trims ([`trim`](super::trim)): the rules make
 //! their edits one at a time, the least destructive first. A sentence that fits is shown as
-//! it is; otherwise the fewest edits that make it fit are kept. When no number of edits does,
-//! the sentence is cut at a word boundary, after the edits a headline makes anyway and those
-//! lossy ones that bring more of the news into the room. The sentence is normalised,
-//! classified and trimmed once per record; each candidate only writes the sentence as it
-//! stood after that many edits.
+//! it is but for its fillers ([`Sentence::trim_fillers`]: "Well,", "really"); otherwise the
+//! fewest edits that make it fit are kept. When no number of edits does, the sentence is cut at
+//! a word boundary, after the edits a headline makes anyway and those lossy ones that bring
+//! more of the news into the room. The sentence is normalised, classified and trimmed once per
+//! record; each candidate only writes the sentence as it stood after that many edits.
 
 use super::Attempt;
 use super::compose::Draft;

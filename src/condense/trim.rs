@@ -848,7 +848,10 @@ impl<'a> Sentence<'a> {
         // Nor does a conjunction keep a comma once what it set off is gone ("and, of course,
         // the Department" -> "and the Department").
         let joins = before.is_some_and(|p| {
-            self.in_table(p, &["and", "but", "or", "that", "where", "when", "if", "because"])
+            self.in_table(
+                p,
+                &["and", "but", "or", "that", "where", "when", "if", "because"],
+            )
         });
         if self.drop_span(from, to)
             && (verb_after || joins)
