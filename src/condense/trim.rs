@@ -440,8 +440,8 @@ impl<'a> Sentence<'a> {
     }
 
     /// How much of the news the sentence shows in its first `room` bytes after `edits` edits:
-    /// [`SUBSTANCE_WEIGHT`] for each word of substance (not an article, preposition or
-    /// auxiliary: no word that may not end a digest), [`ARTICLE_WEIGHT`] for each article.
+    /// `SUBSTANCE_WEIGHT` for each word of substance (not an article, preposition or
+    /// auxiliary: no word that may not end a digest), `ARTICLE_WEIGHT` for each article.
     pub fn substance_within(&self, edits: usize, room: usize) -> usize {
         let stamp = Stamp::try_from(edits.min(MAX_EDITS)).unwrap_or(0);
         let mut used = 0usize;
