@@ -92,15 +92,151 @@ fn openers_asides_and_hedges_go_first_and_only_as_far_as_needed() {
 }
 
 #[test]
-fn a_sentence_that_fits_comes_out_as_it_is() {
-    // Nothing is struck from a sentence that fits: not its date, opener or time phrase (only
-    // the closing full stop goes, as in every headline).
+fn a_sentence_that_fits_comes_out_as_it_is_but_for_its_fillers() {
+    // Nothing of the news is struck from a sentence that fits: not its date, time phrase,
+    // attribution or "allegedly" (only the closing full stop goes, as in every headline).
     assert_eq!(
         headline("On June 14, they did.", 40),
         "On June 14, they did"
     );
-    let text = "Well, the mayor said the school will not reopen this week.";
+    let text = "The man allegedly stole a car on Monday.";
     assert_eq!(headline(text, 64), &text[..text.len() - 1]);
+    // Its spoken opener and intensifiers go ("Well,", "Oh,", "really", "quite").
+    assert_eq!(
+        headline(
+            "Well, the mayor said the school will not reopen this week.",
+            64
+        ),
+        "The mayor said the school will not reopen this week"
+    );
+    assert_eq!(
+        headline(
+            "Oh, it was really quite a nice day at the fair on Sunday.",
+            64
+        ),
+        "It was a nice day at the fair on Sunday"
+    );
+    // "Here" before a form of "be" is no hedge.
+    assert_eq!(
+        headline("Here 's the latest from the river.", 64),
+        "Here 's the latest from the river"
+    );
+}
+
+#[test]
+fn a_frame_that_announces_its_clause_goes() {
+    // Headlines checked by hand: what the frame announces, with the headline forms.
+    let text = "The good news is that the bridge reopened after two days of repairs and careful \
+                inspections by engineers.";
+    assert_eq!(
+        headline(text, 48),
+        "Bridge reopened after two days of repairs"
+    );
+    let text = "The second thing is, the county has run out of sandbags and is asking the state \
+                for more help.";
+    assert_eq!(headline(text, 40), "County has run out of sandbags");
+    let text = "We have late word that the governor has signed the emergency spending bill into \
+                law at the state capitol.";
+    assert_eq!(
+        headline(text, 48),
+        "Governor signed emergency spending bill into law"
+    );
+    // A frame of certainty goes; one of doubt stays.
+    let text = "It was no accident that the new levee held through the spring floods this year.";
+    assert_eq!(
+        headline(text, 48),
+        "The new levee held through the spring floods"
+    );
+    let text = "It is not clear that the new levee will hold through the spring floods this year.";
+    assert!(headline(text, 48).starts_with("It is not clear"));
+    // A speaker's stance after a conjunction goes too, when a clause follows it.
+    let text = "The levee held through the night and I think the town will be spared the worst \
+                of the flooding.";
+    let digest = headline(text, 64);
+    assert!(!digest.contains("I think"), "{digest}");
+    assert!(digest.contains("and town"), "{digest}");
+    let text = "I was going to say, I can not imagine how anyone could drive through that much \
+                water.";
+    assert_eq!(
+        headline(text, 48),
+        "I can not imagine how anyone could drive through"
+    );
+}
+
+#[test]
+fn a_speaker_named_by_a_pronoun_goes_only_from_what_is_said_of_the_speaker() {
+    let text = "She says she will run again for the Senate seat she lost two years ago to her \
+                longtime rival.";
+    assert_eq!(
+        headline(text, 64),
+        "She will run again for the Senate seat she lost two years ago"
+    );
+    // What he says of another is a claim: its source stays.
+    let text = "He says the mayor is hiding the true cost of the new stadium from the voters and \
+                the council.";
+    assert_eq!(
+        headline(text, 48),
+        "He says mayor hiding true cost of new stadium"
+    );
+}
+
+#[test]
+fn a_reporter_is_named_without_the_initials_of_her_network() {
+    let text = "NPR 's Jane Doe reports from the flooded town where hundreds of homes were lost \
+                overnight.";
+    assert_eq!(
+        headline(text, 40),
+        "Jane Doe reports from flooded town where"
+    );
+}
+
+#[test]
+fn hedges_asides_and_time_phrases_go_with_their_commas() {
+    let text = "The pilot, reportedly, had reached the point where he began his lift-off from the \
+                runway at the airport.";
+    assert_eq!(
+        headline(text, 48),
+        "Pilot reached point where he began his lift-off"
+    );
+    let text = "The new bridge, by the way, opens to traffic on June 21st after three years of \
+                construction work.";
+    assert_eq!(
+        headline(text, 48),
+        "New bridge opens to traffic after three years"
+    );
+    let text = "Roads to the smaller villages are completely cratered with bomb holes and \
+                impassable to traffic.";
+    assert_eq!(
+        headline(text, 64),
+        "Roads to the smaller villages are cratered with bomb holes"
+    );
+    let text = "The river has once again flooded the lower town, and residents are leaving their \
+                homes by boat.";
+    assert_eq!(
+        headline(text, 64),
+        "River flooded lower town, and residents leaving homes by boat"
+    );
+}
+
+#[test]
+fn the_headline_forms_stay_out_of_a_clause_of_its_own() {
+    // "will" stays in a clause after a word of certainty, which loses its "that" (not
+    // "confident new levee to hold"); an auxiliary stays after a pronoun (not "She charged
+    // with arson").
+    let text = "Officials are confident that the new levee will hold back the river through the \
+                spring floods.";
+    assert_eq!(
+        headline(text, 48),
+        "Officials are confident new levee will hold back"
+    );
+    let text = "Residents hope that a new levee will hold back the river.";
+    assert_eq!(
+        headline(text, 48),
+        "Residents hope new levee will hold back river"
+    );
+    let text = "She has been charged with arson after a fire destroyed the old church on Main \
+                Street last week.";
+    assert_eq!(headline(text, 40), "She has been charged with arson");
 }
 
 #[test]
@@ -152,9 +288,11 @@ fn a_reporting_verb_turns_present_and_its_clause_keeps_the_news() {
 fn a_reporting_verb_agrees_with_its_subject_and_an_infinitive_keeps_be() {
     let text = "Union leaders said the strike at the Elm River plant had ended after talks with \
                 the owners.";
+    // (Cut at 64 bytes: striking "the", "the" and "had" would bring in "after talks", one
+    // word of substance for two articles, so the articles stay.)
     assert_eq!(
         headline(text, 64),
-        "Union leaders say strike at Elm River plant ended after talks"
+        "Union leaders say the strike at the Elm River plant had ended"
     );
     // The head of the subject is "Officials", not the "County" before the verb.
     let text = "Officials in Tulsa County said on Monday that a line of severe thunderstorms had \

@@ -3,11 +3,11 @@
 //! The sentence is chosen ([`sentence::choose`]: the lead unless it is not news), written in a
 //! normal form, and trimmed as a headline editor trims ([`trim`](super::trim)): the rules make
 //! their edits one at a time, the least destructive first. A sentence that fits is shown as
-//! it is; otherwise the fewest edits that make it fit are kept. When no number of edits does,
-//! the sentence is cut at a word boundary, after the edits a headline makes anyway and those
-//! lossy ones that bring more of the news into the room. The sentence is normalised,
-//! classified and trimmed once per record; each candidate only writes the sentence as it
-//! stood after that many edits.
+//! it is but for its fillers ([`Sentence::trim_fillers`]: "Well,", "really"); otherwise the
+//! fewest edits that make it fit are kept. When no number of edits does, the sentence is cut at
+//! a word boundary, after the edits a headline makes anyway and those lossy ones that bring
+//! more of the news into the room. The sentence is normalised, classified and trimmed once per
+//! record; each candidate only writes the sentence as it stood after that many edits.
 
 use super::Attempt;
 use super::compose::Draft;
@@ -52,21 +52,17 @@ fn climb<F: Fit>(text: &str, fit: &F, draft: &mut Draft) -> Attempt {
     sentence::normalise(sentence::choose(text), &mut normal);
     let mut words = Sentence::empty();
     words.read(&normal);
-    words.trim(MAX_EDITS);
     let room = fit.max_bytes();
-    let fits_after = |edits: usize, draft: &mut Draft| {
-        // A candidate whose words alone overflow the room is not written to find that out.
-        if words.least_bytes(edits).is_some_and(|least| least > room) {
-            return None;
+    // A sentence that fits is shown as it is, but for its fillers.
+    if fits_after(&words, 0, fit, draft).is_some() {
+        words.trim_fillers();
+        if let Some(len) = fits_after(&words, words.edits(), fit, draft) {
+            return Attempt::Fits(len);
         }
-        draft.clear();
-        words.render(edits, draft);
-        super::fitting(draft, fit)
-    };
-    // A sentence that fits is shown as it is.
-    if let Some(len) = fits_after(0, draft) {
-        return Attempt::Fits(len);
+        words.read(&normal);
     }
+    words.trim(MAX_EDITS);
+    let fits_after = |edits: usize, draft: &mut Draft| fits_after(&words, edits, fit, draft);
     // The fewest edits that make it fit: found in growing strides, then by halving the last
     // stride (an edit rarely lengthens the sentence, so fitting is taken to stay won).
     let made = words.edits();
@@ -93,9 +89,9 @@ fn climb<F: Fit>(text: &str, fit: &F, draft: &mut Draft) -> Attempt {
         failed = edits;
     }
     // Nothing fits: the sentence is cut. Of the candidates from the level a headline always
-    // reaches on, the one whose cut shows the most words of substance wins, the least edited
-    // of those that show as many: a lossy edit (an article, an auxiliary) is only worth it
-    // when it brings in more of the news.
+    // reaches on, the one whose cut shows the most of the news wins (words of substance, an
+    // article as half of one), the least edited of those that show as much: a lossy edit (an
+    // article, an auxiliary) is only worth it when it brings in more of the news.
     let mut best = (0usize, words.level_end(CUT_LEVEL));
     let mut tried = None;
     for level in CUT_LEVEL..LEVELS.len() {
@@ -112,6 +108,20 @@ fn climb<F: Fit>(text: &str, fit: &F, draft: &mut Draft) -> Attempt {
     draft.clear();
     words.render(best.1, draft);
     super::cut(draft, fit)
+}
+
+/// The length of `words` as they stand after `edits` edits, written into `draft`, if that
+/// fits. A candidate whose words alone overflow the room is not written to find that out.
+fn fits_after<F: Fit>(words: &Sentence, edits: usize, fit: &F, draft: &mut Draft) -> Option<usize> {
+    if words
+        .least_bytes(edits)
+        .is_some_and(|least| least > fit.max_bytes())
+    {
+        return None;
+    }
+    draft.clear();
+    words.render(edits, draft);
+    super::fitting(draft, fit)
 }
 
 /// Whether the free-text rules can write `word` (any case, without marks) that was not in

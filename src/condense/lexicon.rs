@@ -606,6 +606,15 @@ pub const OPENERS: &[&str] = &[
     "therefore",
     "separately",
     "elsewhere",
+    "ironically",
+    "unfortunately",
+    "fortunately",
+    "frankly",
+    "honestly",
+    "interestingly",
+    "surprisingly",
+    "sadly",
+    "hopefully",
     "today",
     "tonight",
     "yesterday",
@@ -649,6 +658,13 @@ pub const ASIDES: &[&str] = &[
     "to be sure",
     "you know",
     "i mean",
+    // A speaker's run-up to what is said: "I was going to say, I just can't imagine".
+    "i was going to say",
+    "i have to say",
+    "i must say",
+    "let me say",
+    "i can tell you",
+    "let me tell you",
     "i think",
     "we think",
     "if you will",
@@ -711,6 +727,70 @@ pub const HEDGES: &[&str] = &[
     "publicly",
     "recently",
     "here",
+    // Degree, frequency and stance ("largely kept secret", "typically take", "Ironically,").
+    "exactly",
+    "largely",
+    "completely",
+    "totally",
+    "entirely",
+    "absolutely",
+    "tremendously",
+    "incredibly",
+    "terribly",
+    "unbelievably",
+    "typically",
+    "usually",
+    "ironically",
+    "unfortunately",
+    "fortunately",
+    "frankly",
+    "honestly",
+    "interestingly",
+    "surprisingly",
+    "sadly",
+    "hopefully",
+    // A writer's distance from a name ("the so-called Freemen").
+    "so-called",
+];
+
+/// The hedges that only colour how strongly a thing is said ("really", "very"): struck even
+/// from a sentence that fits as it is. Not those that say how sure or how recent it is
+/// ("allegedly", "reportedly", "currently", "already", "still").
+pub const INTENSIFIERS: &[&str] = &[
+    "very",
+    "really",
+    "just",
+    "actually",
+    "simply",
+    "quite",
+    "truly",
+    "certainly",
+    "definitely",
+    "basically",
+    "literally",
+    "obviously",
+    "clearly",
+    "essentially",
+    "indeed",
+    "particularly",
+    "especially",
+    "somewhat",
+    "fairly",
+    "pretty",
+    "rather",
+    "extremely",
+    "highly",
+    "exactly",
+    "completely",
+    "totally",
+    "entirely",
+    "absolutely",
+    "tremendously",
+    "incredibly",
+    "terribly",
+    "unbelievably",
+    "here",
+    "now",
 ];
 
 /// Fixed phrases of the same kind ("so many lives", "thanks very much").
@@ -853,6 +933,22 @@ pub const TIME_WORDS: &[&str] = &[
     "currently",
     "nowadays",
     "meanwhile",
+];
+
+/// Fixed phrases of time a headline drops wherever they stand (the digest carries its own
+/// time): "He is once again a candidate", "at this hour".
+pub const TIME_PHRASES: &[&str] = &[
+    "for the first time",
+    "once again",
+    "at this hour",
+    "at the moment",
+    "at this point",
+    "right now",
+    "these days",
+    "in recent days",
+    "in recent weeks",
+    "in recent months",
+    "in recent years",
 ];
 
 /// Nouns of time that make "this/last/next/that …" a time phrase.
@@ -1132,6 +1228,41 @@ pub const TEXT_UNITS: &[&str] = &["pct", "mln", "bln", "km"];
 pub const SUBORDINATORS: &[&str] = &[
     "as", "although", "though", "while", "whilst", "because", "since", "once", "when", "after",
     "before",
+];
+
+/// Verbs of knowing and words of certainty whose clause a headline writes without "that"
+/// ("We know the fire is out", "It is clear he will run").
+pub const KNOWING_WORDS: &[&str] = &[
+    "know",
+    "knows",
+    "knew",
+    "show",
+    "shows",
+    "showed",
+    "found",
+    "find",
+    "finds",
+    "learned",
+    "means",
+    "remember",
+    "recognize",
+    "regret",
+    "confirm",
+    "hope",
+    "hopes",
+    "hoped",
+    "clear",
+    "sure",
+    "confident",
+    "convinced",
+    "aware",
+];
+
+/// Words that vouch for a clause in a frame a headline leaves out: "It is clear that …",
+/// "There is no doubt that …", "It was no accident that …" (after "no": the nouns).
+pub const CERTAINTY_WORDS: &[&str] = &[
+    "clear", "true", "obvious", "certain", "evident", "doubt", "secret", "surprise", "accident",
+    "question",
 ];
 
 /// Verbs of a speaker's opinion that frame a clause ("I think …", "we believe that …").

@@ -16,8 +16,8 @@ use super::lexicon::{
     CLASSIFIER_NOUNS, COMMENT_PARTICIPLES, COMPANY_SUFFIXES, DANGLING, EVENT_LINKS, EVENT_NOUNS,
     FRAME_WORDS, HEDGE_PHRASES, HEDGES, MODIFIERS, MONTHS, OBJECT_NEWS_VERBS, OPENERS,
     OPENERS_NEED_COMMA, PLAN_VERBS, PLAN_WORDS, RELATIVES, REPORTING_PRESENT, SAYING_VERBS,
-    SMALL_WORDS, SUBJECT_PRONOUNS, TEXT_ABBREVIATIONS, TIME_DETERMINERS, TIME_NOUNS, TIME_WORDS,
-    TITLES, WEEKDAYS,
+    SMALL_WORDS, SUBJECT_PRONOUNS, TEXT_ABBREVIATIONS, TIME_DETERMINERS, TIME_NOUNS, TIME_PHRASES,
+    TIME_WORDS, TITLES, WEEKDAYS,
 };
 
 /// The classes of one word: a set of the constants below.
@@ -360,6 +360,7 @@ const fn build() -> Builder {
     t = with_words(t, MODIFIERS, C::MODIFIER_START as u64, true);
     t = with_words(t, ASIDES, C::ASIDE_START as u64, true);
     t = with_words(t, HEDGE_PHRASES, C::HEDGE_PHRASE_START as u64, true);
+    t = with_words(t, TIME_PHRASES, C::HEDGE_PHRASE_START as u64, true);
     t = with_words(t, CLASSIFIER_NOUNS, C::CLASSIFIER_START as u64, true);
     t = with_pairs(t, TEXT_ABBREVIATIONS, C::TEXT_ABBREVIATION_START as u64);
     t = with_triples(t, REPORTING_PRESENT, C::REPORTING_PAST as u64);
@@ -426,7 +427,10 @@ mod tests {
             (whole(MODIFIERS), C::MODIFIER as u64),
             (first(MODIFIERS), C::MODIFIER_START as u64),
             (first(ASIDES), C::ASIDE_START as u64),
-            (first(HEDGE_PHRASES), C::HEDGE_PHRASE_START as u64),
+            (
+                first(HEDGE_PHRASES) || first(TIME_PHRASES),
+                C::HEDGE_PHRASE_START as u64,
+            ),
             (first(CLASSIFIER_NOUNS), C::CLASSIFIER_START as u64),
             (pairs(TEXT_ABBREVIATIONS), C::TEXT_ABBREVIATION_START as u64),
             (
