@@ -595,3 +595,53 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_future_passive_keeps_its_future() {
+    // "will be spared" is headlined "to be spared": "spared" alone would read as done. The
+    // expected text worked out by hand: no leading article, "will" as "to", the articles of
+    // the object struck to fit 48 bytes.
+    let text = "The Jones family will be spared the ordeal of a second trial.";
+    assert_eq!(
+        headline(text, 48),
+        "Jones family to be spared ordeal of second trial"
+    );
+    let text = "The rebels will be given two weeks to leave the city, officials said on Monday.";
+    assert!(headline(text, 48).starts_with("Rebels to be given"));
+}
+
+#[test]
+fn a_struck_phrase_of_time_leaves_the_comma_that_ended_its_clause() {
+    // Worked out by hand: "today," goes, its comma stays to close "rallied".
+    let text = "Crude oil prices rallied today, moving over 17 dollars a barrel on Saudi support.";
+    assert_eq!(
+        headline(text, 48),
+        "Crude oil prices rallied, moving over 17 dollars"
+    );
+    // A date set off by its own pair of commas goes with both: no comma is left after "off".
+    let text = "The American Pork Congress kicks off tomorrow, March 3, in Indianapolis with 160 \
+                pork producers.";
+    assert_eq!(
+        headline(text, 48),
+        "American Pork Congress kicks off in Indianapolis"
+    );
+    // Nor does a comma move onto a word that joins what follows.
+    let text = "Police said that on Friday, the storm hit Washington and moved north along the \
+                coast.";
+    assert!(!headline(text, 48).contains("that,"));
+}
+
+#[test]
+fn an_attribution_between_commas_goes_but_not_the_sentence_s_own_verb() {
+    // Worked out by hand: ", forecasters said," is struck with its first comma, then "on
+    // Friday", and the 44 bytes left fit 48 with no headline forms.
+    let text = "The storm, forecasters said, will hit Washington on Friday and move north.";
+    assert_eq!(
+        headline(text, 48),
+        "The storm will hit Washington and move north"
+    );
+    // "says" is the verb of "Ken Kachigian" here; only the appositive goes.
+    let text = "Ken Kachigian, a former Reagan operative in charge of the California effort, \
+                says, step one is showing up.";
+    assert!(headline(text, 64).starts_with("Ken Kachigian says"));
+}

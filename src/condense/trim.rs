@@ -39,6 +39,11 @@ const ATTRIBUTION_MAX_WORDS: usize = 10;
 /// many words ("A U.S. fighter jet").
 const SUBJECT_MAX_WORDS: usize = 6;
 
+/// Words that join what follows them to the sentence: a comma after one only set off a
+/// phrase now struck ("and, of course, the Department" -> "and the Department"), and no comma
+/// moves onto one ("that on Friday, the storm" -> "that the storm").
+const JOINING_WORDS: &[&str] = &["and", "but", "or", "that", "where", "when", "if", "because"];
+
 /// Words that may stand before a source that names no one ("some U.S. officials").
 const GENERIC_SOURCE_LEAD_WORDS: usize = 2;
 
@@ -847,12 +852,7 @@ impl<'a> Sentence<'a> {
         });
         // Nor does a conjunction keep a comma once what it set off is gone ("and, of course,
         // the Department" -> "and the Department").
-        let joins = before.is_some_and(|p| {
-            self.in_table(
-                p,
-                &["and", "but", "or", "that", "where", "when", "if", "because"],
-            )
-        });
+        let joins = before.is_some_and(|p| self.in_table(p, JOINING_WORDS));
         if self.drop_span(from, to)
             && (verb_after || joins)
             && self.marked_end(to)
@@ -860,6 +860,25 @@ impl<'a> Sentence<'a> {
             && self.marks_after(p).ends_with(',')
         {
             self.unmark(p);
+        }
+    }
+
+    /// Strikes a phrase of time, words `from..=to`. A clause mark that ended it moves to the
+    /// word before it: "hit Washington on Friday, forecasters said" -> "hit Washington,
+    /// forecasters said", not "hit Washington forecasters said". A phrase with a mark inside
+    /// was set off by its own pair ("kicks off tomorrow, March 3, in Indianapolis"): its last
+    /// mark goes with it.
+    fn drop_adverbial(&mut self, from: usize, to: usize) {
+        let before = self.prev_live(from);
+        let inner_mark = (from..to).any(|j| self.live(j) && self.comma_after(j));
+        let mark = self.keeps_mark(to) && self.next_live(to).is_some() && !inner_mark;
+        if self.drop_span(from, to)
+            && mark
+            && let Some(p) = before
+            && self.marks_after(p).is_empty()
+            && !self.in_table(p, JOINING_WORDS)
+        {
+            self.append_mark(p);
         }
     }
 
@@ -1070,19 +1089,32 @@ impl<'a> Sentence<'a> {
                 }
             }
             // A trailing ", traders said." is the last clause and ends with the verb of saying
-            // (and whom it was said to).
+            // (and whom it was said to); ", forecasters said," may also stand between commas
+            // inside what it reports.
             if (self.has(i, Classes::SAYING_VERB) || self.is(i, "told"))
                 && let Some(end) = self.short_clause_end(i, 2)
-                && self.next_live(end).is_none()
                 && let start = self.clause_start_of(i)
                 && start > 0
                 && self.live_between(start, end) <= ATTRIBUTION_MAX_WORDS
                 && !self.in_table(start, &["and", "but", "which", "who"])
             {
-                if !self.begin() {
-                    return;
+                let last = self.next_live(end).is_none();
+                // (With its source before the verb: in "Ken Kachigian, a former operative,
+                // says, step one is …" the verb is the sentence's own.)
+                let enclosed = !last
+                    && start < i
+                    && self.comma_after(end)
+                    && self.prev_live(start).is_some_and(|p| self.comma_after(p));
+                if last || enclosed {
+                    if !self.begin() {
+                        return;
+                    }
+                    if last {
+                        self.drop_span(start, end);
+                    } else {
+                        self.drop_enclosed(start, end);
+                    }
                 }
-                self.drop_span(start, end);
             }
         }
     }
@@ -1381,15 +1413,20 @@ impl<'a> Sentence<'a> {
                 && (end_or_mark
                     || self.in_table(next, &["this", "that", "today", "tonight", "in", "on"]));
             if plain || relative {
-                // "earlier that same day", "later this week".
+                // "earlier that same day", "later this week"; "tomorrow, March 3," with the
+                // date it names.
                 let last = self
                     .next_live(i)
                     .and_then(|n| self.time_noun_phrase(n))
                     .unwrap_or(i);
+                let last = match self.next_live(last) {
+                    Some(n) if self.comma_after(last) && self.is_date_start(n) => self.date_end(n),
+                    _ => last,
+                };
                 if !self.begin() {
                     return;
                 }
-                self.drop_span(i, last);
+                self.drop_adverbial(i, last);
                 continue;
             }
             // "once again", "at this hour" (their first words share the class of the hedges').
@@ -1398,7 +1435,7 @@ impl<'a> Sentence<'a> {
                 if !self.begin() {
                     return;
                 }
-                self.drop_span(i, last);
+                self.drop_adverbial(i, last);
                 continue;
             }
             if let Some(k) = self.time_noun_phrase(i) {
@@ -1420,34 +1457,43 @@ impl<'a> Sentence<'a> {
                 if !self.begin() {
                     return;
                 }
-                self.drop_span(from, k);
+                self.drop_adverbial(from, k);
                 continue;
             }
             // "on Tuesday", "on Tuesday, February 3, 2026", "on March 9".
-            if self.is(i, "on")
-                && (self.has(next, Classes::WEEKDAY) || self.has(next, Classes::MONTH))
-            {
-                let mut last = next;
-                while let Some(n) = self.next_live(last) {
-                    // "June 21", "June 21st", "2026".
-                    let day = self.bare(n);
-                    let day = ["st", "nd", "rd", "th"]
-                        .iter()
-                        .find_map(|s| day.strip_suffix(s))
-                        .unwrap_or(day);
-                    let date_part = self.has(n, Classes::MONTH)
-                        || day.chars().all(|c| c.is_ascii_digit()) && !day.is_empty();
-                    if !date_part {
-                        break;
-                    }
-                    last = n;
-                }
+            if self.is(i, "on") && self.is_date_start(next) {
+                let last = self.date_end(next);
                 if !self.begin() {
                     return;
                 }
-                self.drop_span(i, last);
+                self.drop_adverbial(i, last);
             }
         }
+    }
+
+    /// Whether a date starts at word `i`: "Tuesday", "March".
+    fn is_date_start(&self, i: usize) -> bool {
+        self.has(i, Classes::WEEKDAY) || self.has(i, Classes::MONTH)
+    }
+
+    /// The last word of the date that starts at word `i`: "Tuesday, February 3, 2026",
+    /// "June 21st".
+    fn date_end(&self, i: usize) -> usize {
+        let mut last = i;
+        while let Some(n) = self.next_live(last) {
+            let day = self.bare(n);
+            let day = ["st", "nd", "rd", "th"]
+                .iter()
+                .find_map(|s| day.strip_suffix(s))
+                .unwrap_or(day);
+            let date_part = self.has(n, Classes::MONTH)
+                || day.chars().all(|c| c.is_ascii_digit()) && !day.is_empty();
+            if !date_part {
+                break;
+            }
+            last = n;
+        }
+        last
     }
 
     /// "this morning", "last week", "that same day": the end of the phrase if one starts at `i`.
@@ -1595,12 +1641,7 @@ impl<'a> Sentence<'a> {
                 if !self.begin() {
                     return;
                 }
-                if self.is(next, "be")
-                    && self.next_live(next).is_some_and(|n| self.is_participle(n))
-                {
-                    self.drop(i);
-                    self.drop(next);
-                } else if !self.in_table(next, &["not", "never", "n't"]) {
+                if !self.in_table(next, &["not", "never", "n't"]) {
                     self.rewrite(i, "to");
                 }
                 continue;
