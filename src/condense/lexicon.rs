@@ -678,7 +678,11 @@ pub const ASIDES: &[&str] = &[
     "right now",
     "so far",
     "after all",
+    // Spoken run-ups: "All right, Brian Jenkins in Montana", "First of all, can you confirm".
+    // Longer first: "all right then" before "all right".
     "all right then",
+    "all right",
+    "first of all",
 ];
 
 /// Words a headline leaves out wherever they stand: hedges and intensifiers that colour a

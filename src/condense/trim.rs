@@ -908,7 +908,10 @@ impl<'a> Sentence<'a> {
                 // "I think the voters will …": a stance opening the sentence needs no comma.
                 let stance = self.in_table(i, &["i", "we", "you"])
                     && self.live_count() > n.saturating_add(3);
-                if self.comma_after(last) || stance {
+                // "All right, Carl" is all there is to say: an aside goes only from before a
+                // clause, not from before a word or two.
+                let clause_follows = self.live_count() > n.saturating_add(2);
+                if (self.comma_after(last) || stance) && clause_follows {
                     if !self.begin() {
                         return;
                     }
@@ -966,7 +969,10 @@ impl<'a> Sentence<'a> {
                     && self
                         .next_live(last)
                         .is_some_and(|c| self.nth_live(c, MIN_REPORTED_WORDS).is_some());
-                if self.comma_after(last) || self.next_live(last).is_none() || stance {
+                let clause_left = self.live_count() > n.saturating_add(2);
+                if (self.comma_after(last) || self.next_live(last).is_none() || stance)
+                    && clause_left
+                {
                     if !self.begin() {
                         return;
                     }
