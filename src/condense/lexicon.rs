@@ -953,6 +953,15 @@ pub const TIME_PHRASES: &[&str] = &[
     "in recent weeks",
     "in recent months",
     "in recent years",
+    // "from the very beginning, police felt convinced": unless a noun follows ("from the
+    // beginning of the year"), see `Sentence::time_phrases`.
+    "from the very beginning",
+    "from the beginning",
+    "from the start",
+    "from the outset",
+    // "Hundreds of buildings burned so far": only where it ends its clause ("so far as",
+    // "so far away" stay).
+    "so far",
 ];
 
 /// Nouns of time that make "this/last/next/that …" a time phrase.

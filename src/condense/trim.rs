@@ -1437,7 +1437,21 @@ impl<'a> Sentence<'a> {
             }
             // "once again", "at this hour" (their first words share the class of the hedges').
             if let Some(n) = self.phrase_in(i, TIME_PHRASES, Classes::HEDGE_PHRASE_START) {
-                let last = self.nth_live(i, n).unwrap_or(i);
+                let mut last = self.nth_live(i, n).unwrap_or(i);
+                let after = self.next_live(last);
+                // "so far this year" goes whole.
+                if let Some(k) = after.and_then(|a| self.time_noun_phrase(a)) {
+                    last = k;
+                }
+                let after = self.next_live(last);
+                // "from the beginning of the year" names a time; "so far" is one only where
+                // its clause ends ("burned so far and", not "so far away").
+                let names_time = after.is_some_and(|a| self.is(a, "of"));
+                let ends = self.comma_after(last)
+                    || after.is_none_or(|a| self.in_table(a, &["and", "but"]));
+                if names_time || (self.is(i, "so") && !ends) {
+                    continue;
+                }
                 if !self.begin() {
                     return;
                 }
