@@ -683,6 +683,12 @@ pub const ASIDES: &[&str] = &[
     "all right then",
     "all right",
     "first of all",
+    // A speaker's own part or guess: "For his part, Dole said", "I guess the vote is close".
+    "for his part",
+    "for her part",
+    "for their part",
+    "i guess",
+    "i suppose",
 ];
 
 /// Words a headline leaves out wherever they stand: hedges and intensifiers that colour a
@@ -815,6 +821,13 @@ pub const HEDGE_PHRASES: &[&str] = &[
     "a total of",
     "at least in part",
     "more or less",
+    // Hedges of degree a speaker adds to a claim ("in many ways the most important").
+    "in many ways",
+    "in some ways",
+    "in a sense",
+    "in particular",
+    "to some extent",
+    "to a certain extent",
 ];
 
 /// Verbs that attribute what follows to a speaker: "…, officials said", "X told reporters".
@@ -962,6 +975,9 @@ pub const TIME_PHRASES: &[&str] = &[
     // "Hundreds of buildings burned so far": only where it ends its clause ("so far as",
     // "so far away" stay).
     "so far",
+    "for now",
+    "for the moment",
+    "in the meantime",
 ];
 
 /// Nouns of time that make "this/last/next/that …" a time phrase.

@@ -1550,10 +1550,20 @@ impl<'a> Sentence<'a> {
             }
             if let Some(n) = self.phrase_in(i, HEDGE_PHRASES, Classes::HEDGE_PHRASE_START) {
                 let last = self.nth_live(i, n).unwrap_or(i);
+                // Set off by commas, it is an aside and takes its first comma: "Sharon, in
+                // particular, played" -> "Sharon played".
+                let enclosed = self
+                    .prev_live(i)
+                    .filter(|&p| self.keeps_mark(p))
+                    .filter(|_| self.comma_after(last) && self.next_live(last).is_some());
                 if !self.begin() {
                     return;
                 }
-                self.drop_span(i, last);
+                if self.drop_span(i, last)
+                    && let Some(p) = enclosed
+                {
+                    self.unmark(p);
+                }
                 continue;
             }
             let next = self.next_live(i);
