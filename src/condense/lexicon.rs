@@ -808,6 +808,7 @@ pub const HEDGE_PHRASES: &[&str] = &[
     "so much",
     "very much",
     // Longer first: "a lot of support" is "support", not "of support".
+    "a little bit of",
     "a little bit",
     "a little",
     "a bit of",
