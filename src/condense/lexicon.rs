@@ -689,6 +689,10 @@ pub const ASIDES: &[&str] = &[
     "for their part",
     "i guess",
     "i suppose",
+    // A contrast set off by commas ("Lebed conceded, however, that"); "however high they
+    // might be" has no comma and stays.
+    "however",
+    "though",
 ];
 
 /// Words a headline leaves out wherever they stand: hedges and intensifiers that colour a
