@@ -638,6 +638,8 @@ pub const OPENERS_NEED_COMMA: &[&str] = &[
     "separately",
     "elsewhere",
     "actually",
+    // "However high the water rises, …" is a clause of its own.
+    "however",
 ];
 
 /// Multi-word openers and asides, dropped with the comma that closes them.
