@@ -645,3 +645,78 @@ fn an_attribution_between_commas_goes_but_not_the_sentence_s_own_verb() {
                 says, step one is showing up.";
     assert!(headline(text, 64).starts_with("Ken Kachigian says"));
 }
+
+// Seventh round: spoken run-ups, hedges of degree and phrases of time a headline drops. Each
+// sentence below is longer than the room, so the rules must run; what is asserted is the
+// rule's own edit, worked out by hand (not the whole digest, which other rules also shape).
+
+#[test]
+fn spoken_run_ups_go_from_before_a_clause_only() {
+    let text = "All right, the county board voted to close the old bridge on Main Street for \
+                repairs next spring.";
+    assert!(headline(text, 64).starts_with("County board voted to close"));
+    let text = "First of all, can you confirm that the mayor signed the order before the \
+                council met?";
+    assert!(headline(text, 64).starts_with("Can you confirm"));
+    // Nothing but a name follows: the run-up is all there is to say, and it fits as it is.
+    assert_eq!(headline("All right, Carl.", 64), "All right, Carl");
+}
+
+#[test]
+fn fixed_phrases_of_time_go_but_not_a_time_they_name() {
+    let digest = headline(
+        "From the very beginning, state police were convinced they could find the missing \
+         hikers in the canyon.",
+        64,
+    );
+    assert!(digest.starts_with("State police"), "{digest}");
+    let digest = headline(
+        "Crews have cleared 40 miles of road so far this year and expect to reopen the pass by \
+         June.",
+        64,
+    );
+    assert!(digest.contains("40 miles of road and expect"), "{digest}");
+    // "from the beginning of the year" names when; "so far above" is a distance.
+    let digest = headline(
+        "The plant will run at half speed from the beginning of the year until the new boilers \
+         arrive.",
+        64,
+    );
+    assert!(digest.contains("from the beginning of the year"), "{digest}");
+    let digest = headline(
+        "The river is so far above flood stage that the bridge on Main Street is closed to all \
+         traffic.",
+        64,
+    );
+    assert!(digest.contains("so far above flood stage"), "{digest}");
+}
+
+#[test]
+fn hedges_and_contrasts_between_commas_go_with_their_first_comma() {
+    let digest = headline(
+        "The senator, in particular, pressed the agency for a full account of the missing \
+         equipment and funds.",
+        64,
+    );
+    assert!(digest.starts_with("Senator pressed the agency"), "{digest}");
+    let digest = headline(
+        "The governor conceded, however, that the levee repairs would not be finished before \
+         the flood season.",
+        64,
+    );
+    assert!(digest.starts_with("Governor conceded that"), "{digest}");
+    // Without its comma "however" opens a clause of its own and stays.
+    let digest = headline(
+        "However high the water rises, the town says the new levee on the river will hold \
+         through the spring.",
+        64,
+    );
+    assert!(digest.starts_with("However high the water rises"), "{digest}");
+    // "a little bit of" goes whole: no "of" is left behind.
+    let digest = headline(
+        "If there's a little bit of rain tomorrow, the county fair will move indoors to the \
+         exhibition hall.",
+        64,
+    );
+    assert!(digest.starts_with("If there's rain"), "{digest}");
+}
