@@ -682,7 +682,10 @@ fn fixed_phrases_of_time_go_but_not_a_time_they_name() {
          arrive.",
         64,
     );
-    assert!(digest.contains("from the beginning of the year"), "{digest}");
+    assert!(
+        digest.contains("from the beginning of the year"),
+        "{digest}"
+    );
     let digest = headline(
         "The river is so far above flood stage that the bridge on Main Street is closed to all \
          traffic.",
@@ -711,7 +714,10 @@ fn hedges_and_contrasts_between_commas_go_with_their_first_comma() {
          through the spring.",
         64,
     );
-    assert!(digest.starts_with("However high the water rises"), "{digest}");
+    assert!(
+        digest.starts_with("However high the water rises"),
+        "{digest}"
+    );
     // "a little bit of" goes whole: no "of" is left behind.
     let digest = headline(
         "If there's a little bit of rain tomorrow, the county fair will move indoors to the \
