@@ -1538,7 +1538,11 @@ impl<'a> Sentence<'a> {
         // "this year 's pace": a time that owns something is not a time phrase.
         let owner = self
             .next_live(n)
-            .is_some_and(|m| self.in_table(m, &["'s", "'"]));
+            .is_some_and(|m| {
+                // Spoken transcripts write the mark apart ("last week 's election"), and its
+                // bare word is then only the "s".
+                self.in_table(m, &["'s", "'"]) || self.text(m).eq_ignore_ascii_case("'s")
+            });
         (!owner).then_some(n)
     }
 
