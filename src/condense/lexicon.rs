@@ -809,6 +809,30 @@ pub const INTENSIFIERS: &[&str] = &[
     "now",
 ];
 
+/// Hedges of degree that a negation before them denies with the rest: "not just", "not very
+/// far", "not completely" say less than "not"; they stay after "not", "never" and "n't".
+pub const DENIED_DEGREES: &[&str] = &[
+    "just",
+    "simply",
+    "very",
+    "quite",
+    "exactly",
+    "completely",
+    "totally",
+    "entirely",
+    "absolutely",
+    "largely",
+    "particularly",
+    "especially",
+    "extremely",
+    "fairly",
+    "pretty",
+    "rather",
+    "usually",
+    "typically",
+    "necessarily",
+];
+
 /// Fixed phrases of the same kind ("so many lives", "thanks very much").
 pub const HEDGE_PHRASES: &[&str] = &[
     "so much",

@@ -14,7 +14,7 @@ use heapless::Vec;
 use super::compose::Draft;
 use super::lexicon::{
     self, AGREEMENT_NOUNS, AGREEMENT_VERBS, ASIDE_PREPOSITIONS, ASIDES, CERTAINTY_WORDS,
-    CIRCUMSTANCE_PREPOSITIONS, CLASSIFIER_NOUNS, COMPANY_SUFFIXES, COUNTED_NUMBERS,
+    CIRCUMSTANCE_PREPOSITIONS, CLASSIFIER_NOUNS, COMPANY_SUFFIXES, COUNTED_NUMBERS, DENIED_DEGREES,
     DESCRIBING_PREPOSITIONS, DIVIDEND_LABELS, EVENT_NOUNS, FIGURE_NOUNS, FIGURE_UNITS,
     FORECAST_WORDS, GENERIC_SOURCES, HEADLINE_SHORT_FORMS, HEDGE_PHRASES, INTENSIFIERS,
     KNOWING_WORDS, LEVEL_NOUNS, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS,
@@ -1536,13 +1536,11 @@ impl<'a> Sentence<'a> {
             n = m;
         }
         // "this year 's pace": a time that owns something is not a time phrase.
-        let owner = self
-            .next_live(n)
-            .is_some_and(|m| {
-                // Spoken transcripts write the mark apart ("last week 's election"), and its
-                // bare word is then only the "s".
-                self.in_table(m, &["'s", "'"]) || self.text(m).eq_ignore_ascii_case("'s")
-            });
+        let owner = self.next_live(n).is_some_and(|m| {
+            // Spoken transcripts write the mark apart ("last week 's election"), and its
+            // bare word is then only the "s".
+            self.in_table(m, &["'s", "'"]) || self.text(m).eq_ignore_ascii_case("'s")
+        });
         (!owner).then_some(n)
     }
 
@@ -1601,6 +1599,7 @@ impl<'a> Sentence<'a> {
                 && !self.comma_after(i)
                 && next.is_some()
                 && !self.is_place_word(i)
+                && !self.after_negation(i)
                 && (!self.fillers_only || self.in_table(i, INTENSIFIERS))
             {
                 if !self.begin() {
@@ -1609,6 +1608,23 @@ impl<'a> Sentence<'a> {
                 self.drop(i);
             }
         }
+    }
+
+    /// Whether word `i` is a word of degree after a negation, and part of what is denied:
+    /// "will not just be felt within its borders" is not "will not be felt", nor is "not
+    /// completely destroyed" "not destroyed" ("not even", "not really" still go: what they
+    /// deny holds without them).
+    fn after_negation(&self, i: usize) -> bool {
+        self.in_table(i, DENIED_DEGREES)
+            && self.prev_live(i).is_some_and(|p| {
+                self.in_table(p, &["not", "never", "n't"]) || {
+                    // "don't", "wasn't": the negation joined to its verb.
+                    let b = self.bare(p).as_bytes();
+                    b.len() > 3
+                        && b.get(b.len().saturating_sub(3)..)
+                            .is_some_and(|t| t.eq_ignore_ascii_case(b"n't"))
+                }
+            })
     }
 
     /// Whether "here" at word `i` stands for a place ("Here 's the report", "what we 're
