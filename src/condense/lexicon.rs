@@ -857,8 +857,6 @@ pub const HEDGE_PHRASES: &[&str] = &[
     "in some ways",
     "in a sense",
     "in particular",
-    "to some extent",
-    "to a certain extent",
 ];
 
 /// Verbs that attribute what follows to a speaker: "…, officials said", "X told reporters".

@@ -1600,6 +1600,7 @@ impl<'a> Sentence<'a> {
                 && next.is_some()
                 && !self.is_place_word(i)
                 && !self.after_negation(i)
+                && !self.opens_examples(i)
                 && (!self.fillers_only || self.in_table(i, INTENSIFIERS))
             {
                 if !self.begin() {
@@ -1625,6 +1626,14 @@ impl<'a> Sentence<'a> {
                             .is_some_and(|t| t.eq_ignore_ascii_case(b"n't"))
                 }
             })
+    }
+
+    /// Whether word `i` opens a list of examples after a comma ("Companies, especially media,
+    /// telecommunications and cable, need money"): struck alone it would leave the list as
+    /// if it were the subject's apposition.
+    fn opens_examples(&self, i: usize) -> bool {
+        self.in_table(i, &["especially", "particularly", "notably"])
+            && self.prev_live(i).is_some_and(|p| self.comma_after(p))
     }
 
     /// Whether "here" at word `i` stands for a place ("Here 's the report", "what we 're
