@@ -726,3 +726,40 @@ fn hedges_and_contrasts_between_commas_go_with_their_first_comma() {
     );
     assert!(digest.starts_with("If there's rain"), "{digest}");
 }
+
+#[test]
+fn what_a_negation_or_an_owner_holds_stays_with_it() {
+    // "not just" says less than "not": the hedge stays after a negation.
+    let digest = headline(
+        "The political fallout of this storm will not just be felt along the coast of the \
+         state.",
+        64,
+    );
+    assert!(digest.contains("not just be felt"), "{digest}");
+    // "not even" denies all the same, and goes.
+    let digest = headline(
+        "The county officials said they were not even told about the flooding on the north \
+         side of town.",
+        64,
+    );
+    assert!(!digest.contains("even"), "{digest}");
+    // A time that owns something stays, its mark written apart as transcripts do; it was
+    // "to win 's closely-contested".
+    let digest = headline(
+        "Benjamin Netanyahu needed a lot of support to win last week 's closely-contested \
+         election .",
+        64,
+    );
+    assert!(!digest.contains("win 's"), "{digest}");
+    // "especially" after a comma opens a list of examples; struck alone it left "Companies
+    // media, telecommunications and cable, need money".
+    let digest = headline(
+        "Companies , especially media , telecommunications and cable , need money to fund \
+         growth .",
+        64,
+    );
+    assert!(
+        digest.starts_with("Companies, especially media"),
+        "{digest}"
+    );
+}
