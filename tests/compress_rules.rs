@@ -763,3 +763,15 @@ fn what_a_negation_or_an_owner_holds_stays_with_it() {
         "{digest}"
     );
 }
+
+#[test]
+fn a_moved_comma_stays_when_an_article_after_it_goes_too() {
+    // "tomorrow," goes and leaves its comma on "rain"; the article struck after it no longer
+    // takes the comma away (it was "If there's rain county fair will move").
+    let digest = headline(
+        "If there's rain tomorrow, the county fair will move indoors to the exhibition hall \
+         next to the old arena.",
+        64,
+    );
+    assert!(digest.starts_with("If there's rain, "), "{digest}");
+}

@@ -498,10 +498,13 @@ impl<'a> Sentence<'a> {
             let (lead, rest) = w.split();
             let mut trailing = rest;
             let struck_between = next.is_some_and(|n| n > i.saturating_add(1));
-            let closed = next
-                .and_then(|n| n.checked_sub(1))
-                .and_then(|p| self.words.get(p))
-                .is_some_and(|p| !p.live_after(edits) && p.closes);
+            // A struck word that closed its clause, anywhere between: "rain tomorrow, the
+            // county fair" with "tomorrow" and "the" struck keeps its comma on "rain".
+            let closed = next.is_some_and(|n| {
+                self.words
+                    .get(i.saturating_add(1)..n)
+                    .is_some_and(|between| between.iter().any(|p| p.closes))
+            });
             if ends_clause(trailing) && (w.uncomma_at <= edits || struck_between && !closed) {
                 trailing = trailing.trim_end_matches([',', ';', ':']);
             }
