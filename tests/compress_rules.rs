@@ -775,3 +775,15 @@ fn a_moved_comma_stays_when_an_article_after_it_goes_too() {
     );
     assert!(digest.starts_with("If there's rain, "), "{digest}");
 }
+
+#[test]
+fn a_comma_stays_when_only_an_article_after_it_goes() {
+    // The leading article goes with the headline forms; the opener's own comma stays (it was
+    // "In April county board came close").
+    let digest = headline(
+        "In April, the county board came close to its spending limit on road repairs and \
+         bridge work in the old downtown.",
+        64,
+    );
+    assert!(digest.starts_with("In April, county board"), "{digest}");
+}

@@ -497,7 +497,19 @@ impl<'a> Sentence<'a> {
             let out = w.out.filter(|_| w.out_at <= edits);
             let (lead, rest) = w.split();
             let mut trailing = rest;
-            let struck_between = next.is_some_and(|n| n > i.saturating_add(1));
+            // Words struck after this one, but for articles: "Wednesday, the Dole campaign"
+            // keeps its comma when only "the" goes.
+            let struck_between = next.is_some_and(|n| {
+                self.words
+                    .get(i.saturating_add(1)..n)
+                    .is_some_and(|between| {
+                        between.iter().any(|p| {
+                            !["a", "an", "the"]
+                                .iter()
+                                .any(|a| p.bare.eq_ignore_ascii_case(a))
+                        })
+                    })
+            });
             // A struck word that closed its clause, anywhere between: "rain tomorrow, the
             // county fair" with "tomorrow" and "the" struck keeps its comma on "rain".
             let closed = next.is_some_and(|n| {
