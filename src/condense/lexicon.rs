@@ -695,6 +695,10 @@ pub const ASIDES: &[&str] = &[
     // might be" has no comma and stays.
     "however",
     "though",
+    // A sum set off by its comma: "In all, the task force says the suspect was responsible";
+    // "in all 50 states" has none.
+    "all in all",
+    "in all",
 ];
 
 /// Words a headline leaves out wherever they stand: hedges and intensifiers that colour a
