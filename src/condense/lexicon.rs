@@ -1013,6 +1013,17 @@ pub const TIME_PHRASES: &[&str] = &[
     "in the meantime",
 ];
 
+/// The phrases of time above that only say "now", as "now" does: struck even from a sentence
+/// that fits as it is ("That 's what we know for now"), where a date stays.
+pub const NOW_PHRASES: &[&str] = &[
+    "at this point",
+    "at this hour",
+    "at the moment",
+    "right now",
+    "for now",
+    "for the moment",
+];
+
 /// Nouns of time that make "this/last/next/that …" a time phrase.
 pub const TIME_NOUNS: &[&str] = &[
     "morning",

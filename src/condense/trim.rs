@@ -17,7 +17,7 @@ use super::lexicon::{
     CIRCUMSTANCE_PREPOSITIONS, CLASSIFIER_NOUNS, COMPANY_SUFFIXES, COUNTED_NUMBERS, DENIED_DEGREES,
     DESCRIBING_PREPOSITIONS, DIVIDEND_LABELS, EVENT_NOUNS, FIGURE_NOUNS, FIGURE_UNITS,
     FORECAST_WORDS, GENERIC_SOURCES, HEADLINE_SHORT_FORMS, HEDGE_PHRASES, INTENSIFIERS,
-    KNOWING_WORDS, LEVEL_NOUNS, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS,
+    KNOWING_WORDS, LEVEL_NOUNS, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NOW_PHRASES, NUMBER_WORDS,
     OBJECT_NEWS_VERBS, OPINION_VERBS, OWNED_UNIT, PAST_PARTICIPLES, PERSONAL_PRONOUNS,
     REPORTING_PRESENT, RESULTS_PERIODS, SUBORDINATORS, TABLE_LABELS, TEXT_ABBREVIATIONS,
     TEXT_UNITS, TIME_PHRASES, UNIT_NOUNS, US_STATES,
@@ -360,6 +360,7 @@ impl<'a> Sentence<'a> {
         self.openers();
         self.asides();
         self.hedges();
+        self.time_phrases();
         self.fillers_only = false;
         self.level_ends = [self.made; LEVELS.len()];
         self.first_level = self.made;
@@ -520,6 +521,15 @@ impl<'a> Sentence<'a> {
             if ends_clause(trailing) && (w.uncomma_at <= edits || struck_between && !closed) {
                 trailing = trailing.trim_end_matches([',', ';', ':']);
             }
+            // The sentence's last word struck, its question mark is still the sentence's
+            // ("Are the villages habitable at this point?" -> "Are the villages habitable?").
+            let asked = next.is_none()
+                && self.words.len() > i.saturating_add(1)
+                && self.words.last().is_some_and(|l| l.split().1.contains('?'))
+                && !trailing.contains('?');
+            if asked {
+                trailing = trailing.trim_end_matches([',', ';', ':']);
+            }
             if next.is_none()
                 && trailing.ends_with('.')
                 && !self.is_abbreviation(i)
@@ -541,6 +551,9 @@ impl<'a> Sentence<'a> {
                     draft.push(",");
                 }
                 draft.push(trailing);
+                if asked {
+                    draft.push("?");
+                }
             }
             // Nothing more is written once the draft is full.
             if draft.overflowed() {
@@ -1419,6 +1432,17 @@ impl<'a> Sentence<'a> {
     fn time_phrases(&mut self) {
         for i in 0..self.words.len() {
             if !self.live(i) {
+                continue;
+            }
+            // A sentence that fits loses only the phrases that say "now".
+            if self.fillers_only {
+                if let Some(n) = self.phrase_in(i, NOW_PHRASES, Classes::HEDGE_PHRASE_START) {
+                    let last = self.nth_live(i, n).unwrap_or(i);
+                    if !self.begin() {
+                        return;
+                    }
+                    self.drop_adverbial(i, last);
+                }
                 continue;
             }
             let next = self.next_live(i).unwrap_or(usize::MAX);
