@@ -1608,6 +1608,20 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let next = self.next_live(i);
+            // "stirring and touching in a way": a hedge where its clause ends; "in a way that
+            // …" is a manner, and stays.
+            if self.is(i, "in")
+                && let Some(a) = next.filter(|&n| self.in_table(n, &["a", "some"]))
+                && let Some(way) = self.next_live(a).filter(|&w| self.is(w, "way"))
+                && !self.comma_after(a)
+                && (self.comma_after(way) || self.next_live(way).is_none())
+            {
+                if !self.begin() {
+                    return;
+                }
+                self.drop_adverbial(i, way);
+                continue;
+            }
             if self.is(i, "so") && next.is_some_and(|n| self.in_table(n, &["many", "few"])) {
                 if !self.begin() {
                     return;
