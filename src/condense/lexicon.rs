@@ -638,6 +638,8 @@ pub const OPENERS_NEED_COMMA: &[&str] = &[
     "separately",
     "elsewhere",
     "actually",
+    // "However high the water rises, …" is a clause of its own.
+    "however",
 ];
 
 /// Multi-word openers and asides, dropped with the comma that closes them.
@@ -678,7 +680,25 @@ pub const ASIDES: &[&str] = &[
     "right now",
     "so far",
     "after all",
+    // Spoken run-ups: "All right, Brian Jenkins in Montana", "First of all, can you confirm".
+    // Longer first: "all right then" before "all right".
     "all right then",
+    "all right",
+    "first of all",
+    // A speaker's own part or guess: "For his part, Dole said", "I guess the vote is close".
+    "for his part",
+    "for her part",
+    "for their part",
+    "i guess",
+    "i suppose",
+    // A contrast set off by commas ("Lebed conceded, however, that"); "however high they
+    // might be" has no comma and stays.
+    "however",
+    "though",
+    // A sum set off by its comma: "In all, the task force says the suspect was responsible";
+    // "in all 50 states" has none.
+    "all in all",
+    "in all",
 ];
 
 /// Words a headline leaves out wherever they stand: hedges and intensifiers that colour a
@@ -793,11 +813,36 @@ pub const INTENSIFIERS: &[&str] = &[
     "now",
 ];
 
+/// Hedges of degree that a negation before them denies with the rest: "not just", "not very
+/// far", "not completely" say less than "not"; they stay after "not", "never" and "n't".
+pub const DENIED_DEGREES: &[&str] = &[
+    "just",
+    "simply",
+    "very",
+    "quite",
+    "exactly",
+    "completely",
+    "totally",
+    "entirely",
+    "absolutely",
+    "largely",
+    "particularly",
+    "especially",
+    "extremely",
+    "fairly",
+    "pretty",
+    "rather",
+    "usually",
+    "typically",
+    "necessarily",
+];
+
 /// Fixed phrases of the same kind ("so many lives", "thanks very much").
 pub const HEDGE_PHRASES: &[&str] = &[
     "so much",
     "very much",
     // Longer first: "a lot of support" is "support", not "of support".
+    "a little bit of",
     "a little bit",
     "a little",
     "a bit of",
@@ -811,6 +856,11 @@ pub const HEDGE_PHRASES: &[&str] = &[
     "a total of",
     "at least in part",
     "more or less",
+    // Hedges of degree a speaker adds to a claim ("in many ways the most important").
+    "in many ways",
+    "in some ways",
+    "in a sense",
+    "in particular",
 ];
 
 /// Verbs that attribute what follows to a speaker: "…, officials said", "X told reporters".
@@ -949,6 +999,29 @@ pub const TIME_PHRASES: &[&str] = &[
     "in recent weeks",
     "in recent months",
     "in recent years",
+    // "from the very beginning, police felt convinced": unless a noun follows ("from the
+    // beginning of the year"), see `Sentence::time_phrases`.
+    "from the very beginning",
+    "from the beginning",
+    "from the start",
+    "from the outset",
+    // "Hundreds of buildings burned so far": only where it ends its clause ("so far as",
+    // "so far away" stay).
+    "so far",
+    "for now",
+    "for the moment",
+    "in the meantime",
+];
+
+/// The phrases of time above that only say "now", as "now" does: struck even from a sentence
+/// that fits as it is ("That 's what we know for now"), where a date stays.
+pub const NOW_PHRASES: &[&str] = &[
+    "at this point",
+    "at this hour",
+    "at the moment",
+    "right now",
+    "for now",
+    "for the moment",
 ];
 
 /// Nouns of time that make "this/last/next/that …" a time phrase.

@@ -14,10 +14,10 @@ use heapless::Vec;
 use super::compose::Draft;
 use super::lexicon::{
     self, AGREEMENT_NOUNS, AGREEMENT_VERBS, ASIDE_PREPOSITIONS, ASIDES, CERTAINTY_WORDS,
-    CIRCUMSTANCE_PREPOSITIONS, CLASSIFIER_NOUNS, COMPANY_SUFFIXES, COUNTED_NUMBERS,
+    CIRCUMSTANCE_PREPOSITIONS, CLASSIFIER_NOUNS, COMPANY_SUFFIXES, COUNTED_NUMBERS, DENIED_DEGREES,
     DESCRIBING_PREPOSITIONS, DIVIDEND_LABELS, EVENT_NOUNS, FIGURE_NOUNS, FIGURE_UNITS,
     FORECAST_WORDS, GENERIC_SOURCES, HEADLINE_SHORT_FORMS, HEDGE_PHRASES, INTENSIFIERS,
-    KNOWING_WORDS, LEVEL_NOUNS, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_WORDS,
+    KNOWING_WORDS, LEVEL_NOUNS, MODIFIERS, NON_TERMINAL_ABBREVIATIONS, NOW_PHRASES, NUMBER_WORDS,
     OBJECT_NEWS_VERBS, OPINION_VERBS, OWNED_UNIT, PAST_PARTICIPLES, PERSONAL_PRONOUNS,
     REPORTING_PRESENT, RESULTS_PERIODS, SUBORDINATORS, TABLE_LABELS, TEXT_ABBREVIATIONS,
     TEXT_UNITS, TIME_PHRASES, UNIT_NOUNS, US_STATES,
@@ -360,6 +360,7 @@ impl<'a> Sentence<'a> {
         self.openers();
         self.asides();
         self.hedges();
+        self.time_phrases();
         self.fillers_only = false;
         self.level_ends = [self.made; LEVELS.len()];
         self.first_level = self.made;
@@ -497,12 +498,36 @@ impl<'a> Sentence<'a> {
             let out = w.out.filter(|_| w.out_at <= edits);
             let (lead, rest) = w.split();
             let mut trailing = rest;
-            let struck_between = next.is_some_and(|n| n > i.saturating_add(1));
-            let closed = next
-                .and_then(|n| n.checked_sub(1))
-                .and_then(|p| self.words.get(p))
-                .is_some_and(|p| !p.live_after(edits) && p.closes);
+            // Words struck after this one, but for articles: "Wednesday, the Dole campaign"
+            // keeps its comma when only "the" goes.
+            let struck_between = next.is_some_and(|n| {
+                self.words
+                    .get(i.saturating_add(1)..n)
+                    .is_some_and(|between| {
+                        between.iter().any(|p| {
+                            !["a", "an", "the"]
+                                .iter()
+                                .any(|a| p.bare.eq_ignore_ascii_case(a))
+                        })
+                    })
+            });
+            // A struck word that closed its clause, anywhere between: "rain tomorrow, the
+            // county fair" with "tomorrow" and "the" struck keeps its comma on "rain".
+            let closed = next.is_some_and(|n| {
+                self.words
+                    .get(i.saturating_add(1)..n)
+                    .is_some_and(|between| between.iter().any(|p| p.closes))
+            });
             if ends_clause(trailing) && (w.uncomma_at <= edits || struck_between && !closed) {
+                trailing = trailing.trim_end_matches([',', ';', ':']);
+            }
+            // The sentence's last word struck, its question mark is still the sentence's
+            // ("Are the villages habitable at this point?" -> "Are the villages habitable?").
+            let asked = next.is_none()
+                && self.words.len() > i.saturating_add(1)
+                && self.words.last().is_some_and(|l| l.split().1.contains('?'))
+                && !trailing.contains('?');
+            if asked {
                 trailing = trailing.trim_end_matches([',', ';', ':']);
             }
             if next.is_none()
@@ -526,6 +551,9 @@ impl<'a> Sentence<'a> {
                     draft.push(",");
                 }
                 draft.push(trailing);
+                if asked {
+                    draft.push("?");
+                }
             }
             // Nothing more is written once the draft is full.
             if draft.overflowed() {
@@ -908,7 +936,10 @@ impl<'a> Sentence<'a> {
                 // "I think the voters will …": a stance opening the sentence needs no comma.
                 let stance = self.in_table(i, &["i", "we", "you"])
                     && self.live_count() > n.saturating_add(3);
-                if self.comma_after(last) || stance {
+                // "All right, Carl" is all there is to say: an aside goes only from before a
+                // clause, not from before a word or two.
+                let clause_follows = self.live_count() > n.saturating_add(2);
+                if (self.comma_after(last) || stance) && clause_follows {
                     if !self.begin() {
                         return;
                     }
@@ -966,7 +997,10 @@ impl<'a> Sentence<'a> {
                     && self
                         .next_live(last)
                         .is_some_and(|c| self.nth_live(c, MIN_REPORTED_WORDS).is_some());
-                if self.comma_after(last) || self.next_live(last).is_none() || stance {
+                let clause_left = self.live_count() > n.saturating_add(2);
+                if (self.comma_after(last) || self.next_live(last).is_none() || stance)
+                    && clause_left
+                {
                     if !self.begin() {
                         return;
                     }
@@ -1400,6 +1434,17 @@ impl<'a> Sentence<'a> {
             if !self.live(i) {
                 continue;
             }
+            // A sentence that fits loses only the phrases that say "now".
+            if self.fillers_only {
+                if let Some(n) = self.phrase_in(i, NOW_PHRASES, Classes::HEDGE_PHRASE_START) {
+                    let last = self.nth_live(i, n).unwrap_or(i);
+                    if !self.begin() {
+                        return;
+                    }
+                    self.drop_adverbial(i, last);
+                }
+                continue;
+            }
             let next = self.next_live(i).unwrap_or(usize::MAX);
             let end_or_mark = self.comma_after(i) || self.next_live(i).is_none();
             // All of these are time words: a word that is not one is neither.
@@ -1431,7 +1476,21 @@ impl<'a> Sentence<'a> {
             }
             // "once again", "at this hour" (their first words share the class of the hedges').
             if let Some(n) = self.phrase_in(i, TIME_PHRASES, Classes::HEDGE_PHRASE_START) {
-                let last = self.nth_live(i, n).unwrap_or(i);
+                let mut last = self.nth_live(i, n).unwrap_or(i);
+                let after = self.next_live(last);
+                // "so far this year" goes whole.
+                if let Some(k) = after.and_then(|a| self.time_noun_phrase(a)) {
+                    last = k;
+                }
+                let after = self.next_live(last);
+                // "from the beginning of the year" names a time; "so far" is one only where
+                // its clause ends ("burned so far and", not "so far away").
+                let names_time = after.is_some_and(|a| self.is(a, "of"));
+                let ends = self.comma_after(last)
+                    || after.is_none_or(|a| self.in_table(a, &["and", "but"]));
+                if names_time || (self.is(i, "so") && !ends) {
+                    continue;
+                }
                 if !self.begin() {
                     return;
                 }
@@ -1516,9 +1575,11 @@ impl<'a> Sentence<'a> {
             n = m;
         }
         // "this year 's pace": a time that owns something is not a time phrase.
-        let owner = self
-            .next_live(n)
-            .is_some_and(|m| self.in_table(m, &["'s", "'"]));
+        let owner = self.next_live(n).is_some_and(|m| {
+            // Spoken transcripts write the mark apart ("last week 's election"), and its
+            // bare word is then only the "s".
+            self.in_table(m, &["'s", "'"]) || self.text(m).eq_ignore_ascii_case("'s")
+        });
         (!owner).then_some(n)
     }
 
@@ -1530,13 +1591,37 @@ impl<'a> Sentence<'a> {
             }
             if let Some(n) = self.phrase_in(i, HEDGE_PHRASES, Classes::HEDGE_PHRASE_START) {
                 let last = self.nth_live(i, n).unwrap_or(i);
+                // Set off by commas, it is an aside and takes its first comma: "Sharon, in
+                // particular, played" -> "Sharon played".
+                let enclosed = self
+                    .prev_live(i)
+                    .filter(|&p| self.keeps_mark(p))
+                    .filter(|_| self.comma_after(last) && self.next_live(last).is_some());
                 if !self.begin() {
                     return;
                 }
-                self.drop_span(i, last);
+                if self.drop_span(i, last)
+                    && let Some(p) = enclosed
+                {
+                    self.unmark(p);
+                }
                 continue;
             }
             let next = self.next_live(i);
+            // "stirring and touching in a way": a hedge where its clause ends; "in a way that
+            // …" is a manner, and stays.
+            if self.is(i, "in")
+                && let Some(a) = next.filter(|&n| self.in_table(n, &["a", "some"]))
+                && let Some(way) = self.next_live(a).filter(|&w| self.is(w, "way"))
+                && !self.comma_after(a)
+                && (self.comma_after(way) || self.next_live(way).is_none())
+            {
+                if !self.begin() {
+                    return;
+                }
+                self.drop_adverbial(i, way);
+                continue;
+            }
             if self.is(i, "so") && next.is_some_and(|n| self.in_table(n, &["many", "few"])) {
                 if !self.begin() {
                     return;
@@ -1567,6 +1652,8 @@ impl<'a> Sentence<'a> {
                 && !self.comma_after(i)
                 && next.is_some()
                 && !self.is_place_word(i)
+                && !self.after_negation(i)
+                && !self.opens_examples(i)
                 && (!self.fillers_only || self.in_table(i, INTENSIFIERS))
             {
                 if !self.begin() {
@@ -1575,6 +1662,31 @@ impl<'a> Sentence<'a> {
                 self.drop(i);
             }
         }
+    }
+
+    /// Whether word `i` is a word of degree after a negation, and part of what is denied:
+    /// "will not just be felt within its borders" is not "will not be felt", nor is "not
+    /// completely destroyed" "not destroyed" ("not even", "not really" still go: what they
+    /// deny holds without them).
+    fn after_negation(&self, i: usize) -> bool {
+        self.in_table(i, DENIED_DEGREES)
+            && self.prev_live(i).is_some_and(|p| {
+                self.in_table(p, &["not", "never", "n't"]) || {
+                    // "don't", "wasn't": the negation joined to its verb.
+                    let b = self.bare(p).as_bytes();
+                    b.len() > 3
+                        && b.get(b.len().saturating_sub(3)..)
+                            .is_some_and(|t| t.eq_ignore_ascii_case(b"n't"))
+                }
+            })
+    }
+
+    /// Whether word `i` opens a list of examples after a comma ("Companies, especially media,
+    /// telecommunications and cable, need money"): struck alone it would leave the list as
+    /// if it were the subject's apposition.
+    fn opens_examples(&self, i: usize) -> bool {
+        self.in_table(i, &["especially", "particularly", "notably"])
+            && self.prev_live(i).is_some_and(|p| self.comma_after(p))
     }
 
     /// Whether "here" at word `i` stands for a place ("Here 's the report", "what we 're
