@@ -1241,10 +1241,7 @@ impl<'a> Sentence<'a> {
         {
             return;
         }
-        let last = match self.next_live(verb) {
-            Some(t) if self.is(t, "that") && !self.comma_after(t) => t,
-            _ => verb,
-        };
+        let last = self.with_that(verb);
         // What is said must be a clause of its own, not an object ("He says so"), about the
         // speaker ("He says he wants", "She says her …"): what a speaker says of another
         // ("He says Clinton is getting support") is a claim, and keeps its source.
@@ -1291,10 +1288,7 @@ impl<'a> Sentence<'a> {
         {
             return;
         }
-        let last = match self.next_live(verb) {
-            Some(t) if self.is(t, "that") && !self.comma_after(t) => t,
-            _ => verb,
-        };
+        let last = self.with_that(verb);
         // What is said must be a clause of its own, not an object ("Experts say so"), and not
         // one whose subject stands for the source ("analysts said they …").
         let said = self.next_live(last);
@@ -2344,14 +2338,28 @@ impl<'a> Sentence<'a> {
         let Some(end) = end else {
             return;
         };
-        // The main clause after it: a subject and a verb at least.
-        let main = self
+        self.drop_frame(first, end);
+    }
+
+    /// Strikes a frame, words `first..=last`, before the clause it frames: only when what
+    /// follows is a clause of its own, a subject and a verb at least.
+    fn drop_frame(&mut self, first: usize, last: usize) {
+        let rest = self
             .live_count()
-            .saturating_sub(self.live_between(first, end));
-        if main < MIN_REPORTED_WORDS || !self.begin() {
+            .saturating_sub(self.live_between(first, last));
+        if rest < MIN_REPORTED_WORDS || !self.begin() {
             return;
         }
-        self.drop_span(first, end);
+        self.drop_span(first, last);
+    }
+
+    /// Word `last` of a frame, or the "that" after it, which goes with the frame ("I think
+    /// that …").
+    fn with_that(&self, last: usize) -> usize {
+        match self.next_live(last) {
+            Some(t) if self.is(t, "that") && !self.comma_after(t) => t,
+            _ => last,
+        }
     }
 
     /// "I think those are the two main reasons" -> "those are the two main reasons", "It
@@ -2369,18 +2377,7 @@ impl<'a> Sentence<'a> {
         if !framed || self.comma_after(first) || self.comma_after(verb) {
             return;
         }
-        let last = match self.next_live(verb) {
-            Some(t) if self.is(t, "that") && !self.comma_after(t) => t,
-            _ => verb,
-        };
-        // What follows must be a clause of its own: a subject and a verb at least.
-        let rest = self
-            .live_count()
-            .saturating_sub(self.live_between(first, last));
-        if rest < MIN_REPORTED_WORDS || !self.begin() {
-            return;
-        }
-        self.drop_span(first, last);
+        self.drop_frame(first, self.with_that(verb));
     }
 
     /// "The interesting part of stretching is that 80 percent of your stretch occurs …" -> "80
@@ -2420,14 +2417,7 @@ impl<'a> Sentence<'a> {
                     _ => return,
                 }
             };
-            // What follows must be a clause of its own: a subject and a verb at least.
-            let rest = self
-                .live_count()
-                .saturating_sub(self.live_between(first, last));
-            if rest < MIN_REPORTED_WORDS || !self.begin() {
-                return;
-            }
-            self.drop_span(first, last);
+            self.drop_frame(first, last);
             return;
         }
     }
@@ -2461,17 +2451,7 @@ impl<'a> Sentence<'a> {
         if !framed {
             return;
         }
-        let last = match self.next_live(word) {
-            Some(t) if self.is(t, "that") && !self.comma_after(t) => t,
-            _ => word,
-        };
-        let rest = self
-            .live_count()
-            .saturating_sub(self.live_between(first, last));
-        if rest < MIN_REPORTED_WORDS || !self.begin() {
-            return;
-        }
-        self.drop_span(first, last);
+        self.drop_frame(first, self.with_that(word));
     }
 
     /// "We have late word that Dr. Jack Kevorkian has attended …" -> "Dr. Jack Kevorkian has
@@ -2506,13 +2486,7 @@ impl<'a> Sentence<'a> {
                     _ if self.is(j.saturating_add(1), "that") => j,
                     _ => return,
                 };
-                let rest = self
-                    .live_count()
-                    .saturating_sub(self.live_between(first, that));
-                if rest < MIN_REPORTED_WORDS || !self.begin() {
-                    return;
-                }
-                self.drop_span(first, that);
+                self.drop_frame(first, that);
                 return;
             }
         }
