@@ -39,6 +39,10 @@ const ATTRIBUTION_MAX_WORDS: usize = 10;
 /// many words ("A U.S. fighter jet").
 const SUBJECT_MAX_WORDS: usize = 6;
 
+/// Title words that are also ordinary words of a company's or a thing's name ("General
+/// Motors", "Special Olympics", "Chief Auto Parts"): alone, a title only before a full name.
+const TITLES_ONLY_IN_A_NAME: &[&str] = &["general", "special", "chief", "deputy"];
+
 /// Words that join what follows them to the sentence: a comma after one only set off a
 /// phrase now struck ("and, of course, the Department" -> "and the Department"), and no comma
 /// moves onto one ("that on Friday, the storm" -> "that the storm").
@@ -1797,7 +1801,7 @@ impl<'a> Sentence<'a> {
                         .find(|(past, _, _)| self.is(i, past))
                 })
                 .flatten()
-                .map(|(_, one, many)| {
+                .and_then(|(_, one, many)| {
                     // The subject's head is the word before the verb, or the clause's first
                     // word when a phrase comes between ("Officials in Tulsa County said").
                     let head = self.clause_start_of(i);
@@ -1816,9 +1820,18 @@ impl<'a> Sentence<'a> {
                         })
                         .and_then(|k| self.prev_live(k))
                         .or(subject);
-                    let plural = noun.is_some_and(|s| self.is_plural(s))
-                        || (head < i && self.in_table(head, GENERIC_SOURCES));
-                    if plural { *many } else { *one }
+                    let generic = head < i && self.in_table(head, GENERIC_SOURCES);
+                    // "Prices rose" or "Jones rose": the sentence's capital hides the number,
+                    // and the past is a headline too. (In "Banner Industries" the capitals
+                    // make a name, one company.)
+                    if !generic
+                        && noun
+                            .is_some_and(|s| self.first_live() == Some(s) && self.number_hidden(s))
+                    {
+                        return None;
+                    }
+                    let plural = noun.is_some_and(|s| self.is_plural(s)) || generic;
+                    Some(if plural { *many } else { *one })
                 });
             // After its subject: not after an auxiliary, an article or a preposition ("a
             // rose", "as told").
@@ -1988,6 +2001,19 @@ impl<'a> Sentence<'a> {
 
     /// Whether word `i` reads as a plural subject: a lower-case noun in "-s" ("officials",
     /// "troops"), or "they"/"we". Names ("Sears") and "-ss" words ("press") are not.
+    /// Whether word `i`, capitalised, could be a plural or a name: "Prices", "Jones".
+    fn number_hidden(&self, i: usize) -> bool {
+        let w = self.bare(i);
+        let mut rest = w.bytes();
+        rest.next().is_some_and(|b| b.is_ascii_uppercase())
+            && rest.all(|b| b.is_ascii_lowercase())
+            && w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+    }
+
     fn is_plural(&self, i: usize) -> bool {
         let w = self.bare(i);
         self.in_table(i, &["they", "we", "you", "i"])
@@ -2947,6 +2973,14 @@ impl<'a> Sentence<'a> {
                     && self.capitalised(j)
                     && !self.in_table(j, &["white", "house", "state"])
             });
+            // "General Motors hopes", "General Products division": a word that is a title
+            // only beside another ("Attorney General") is a name's first word unless a
+            // person's full name follows ("General Colin Powell").
+            let lone_word = last == i && self.in_table(i, TITLES_ONLY_IN_A_NAME);
+            let full_name = name
+                .and_then(|n| self.next_live(n).filter(|_| !self.comma_after(n)))
+                .is_some_and(|m| self.capitalised(m));
+            let titled = titled && (!lone_word || full_name);
             if let (Some(_), true) = (name, titled) {
                 // A country or nationality before the title goes with it ("U.S. President").
                 let from = match self.prev_live(i) {
