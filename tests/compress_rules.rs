@@ -571,7 +571,132 @@ fn a_table_of_results_is_headed_by_its_quarter_when_a_later_block_gives_it() {
     assert!(at_48.starts_with("Net 13,500,000 vs 14,600,000"), "{at_48}");
 }
 
+/// The words and marks the rules look for, so that random sentences made of them reach the
+/// rules' edge cases (random letters rarely spell "will be" or "on Friday,").
+const RULE_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "The",
+    "A",
+    "will",
+    "be",
+    "been",
+    "has",
+    "have",
+    "is",
+    "are",
+    "was",
+    "not",
+    "n't",
+    "to",
+    "that",
+    "said",
+    "says",
+    "told",
+    "officials",
+    "forecasters",
+    "he",
+    "she",
+    "it",
+    "they",
+    "I",
+    "we",
+    "think",
+    "on",
+    "Friday",
+    "Friday,",
+    "March",
+    "3,",
+    "today,",
+    "tomorrow",
+    "so",
+    "far",
+    "now",
+    "for",
+    "the first time",
+    "at this hour",
+    "General",
+    "Motors",
+    "Special",
+    "Colin",
+    "Powell",
+    "Prices",
+    "prices",
+    "rose",
+    "fell",
+    "of",
+    "in",
+    "and",
+    "but",
+    "however,",
+    "Well,",
+    "you know,",
+    "really",
+    "very",
+    "just",
+    "CNN 's",
+    "Jeff",
+    "Flock",
+    "reports",
+    "word",
+    "late",
+    "thing",
+    "is,",
+    "part",
+    "according to",
+    "Reuters",
+    "Inc",
+    "Corp",
+    ",",
+    ".",
+    "?",
+    "(",
+    ")",
+    "-",
+    "Shr",
+    "Net",
+    "vs",
+    "1.05",
+    "dlrs",
+    "12,000",
+    "storm",
+    "hit",
+    "Washington",
+    "downing",
+    "drone",
+    "near",
+    "USS",
+    "Abraham",
+    "Lincoln",
+    "é",
+];
+
 proptest! {
+    #[test]
+    fn sentences_of_the_rules_words_fit_whole_words_nothing_dangling_same_twice(
+        words in prop::collection::vec(prop::sample::select(RULE_WORDS), 0..60),
+        budget in 16usize..=160,
+    ) {
+        let text = words.join(" ");
+        let record = EventRecord { id: "p", text: Some(&text), ..EventRecord::default() };
+        let first: Result<Digest<MAX_BUDGET>, _> = condense(&record, budget);
+        let second: Result<Digest<MAX_BUDGET>, _> = condense(&record, budget);
+        prop_assert_eq!(&first, &second);
+        if let Ok(d) = first {
+            let out = d.text.as_str();
+            prop_assert!(out.len() <= budget);
+            prop_assert_eq!(alert_digest::condense::fit::trim_dangling(out), out);
+            for word in out.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+                let known = text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.to_lowercase() == word.to_lowercase())
+                    || alert_digest::condense::compress::writes_word(word);
+                prop_assert!(known, "{:?} is not a word of the input", word);
+            }
+        }
+    }
+
     #[test]
     fn any_text_fits_whole_words_nothing_dangling_same_twice(
         text in "[A-Za-z0-9 ,.;:'\"()\\-é]{0,600}",
