@@ -12,6 +12,10 @@ use super::lexicon::{self, NON_TERMINAL_ABBREVIATIONS};
 /// further in is part of the sentence.
 const DATELINE_MAX_BYTES: usize = 48;
 
+/// A bulletin's field label ("* WHAT...", "PRECAUTIONARY/PREPAREDNESS ACTIONS...") is at most
+/// this long; capitals further in are part of the text.
+const LABEL_MAX_BYTES: usize = 40;
+
 /// How far to look for the end of one sentence. A digest holds at most 160 bytes and trimming
 /// rarely halves a sentence twice over, so a longer stretch is never shown.
 pub const SENTENCE_SCAN_BYTES: usize = 640;
@@ -43,6 +47,31 @@ pub fn without_dateline(text: &str) -> &str {
         }
     }
     text
+}
+
+/// `text` after a leading field label of a bulletin: a bullet "* " if any, a label in
+/// capitals, and "...", as NWS and CAP descriptions write their fields ("* WHAT...West winds
+/// 30 to 35 mph" -> "West winds 30 to 35 mph"). Text in capitals without the dots ("HIGH
+/// WIND WARNING") is the text.
+pub fn without_label(text: &str) -> &str {
+    let body = text.strip_prefix("* ").unwrap_or(text);
+    let head = floor_boundary(body, LABEL_MAX_BYTES);
+    let Some((label, _)) = head.split_once("...") else {
+        return text;
+    };
+    let is_label = label.bytes().any(|b| b.is_ascii_uppercase())
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b == b' ' || b == b'/');
+    let rest = body
+        .get(label.len().saturating_add(3)..)
+        .unwrap_or_default()
+        .trim_start();
+    if is_label && !rest.is_empty() {
+        rest
+    } else {
+        text
+    }
 }
 
 /// Words that name a news source in a dateline.
@@ -94,7 +123,7 @@ pub fn lead_sentence(text: &str) -> &str {
 
 /// The sentence a headline is made from: the lead, unless it is not news (see the module).
 pub fn choose(text: &str) -> &str {
-    let text = without_dateline(text.trim_start());
+    let text = without_label(without_dateline(text.trim_start()));
     let lead = lead_sentence(text);
     let mut rest = text;
     for n in 0..CANDIDATE_SENTENCES {
@@ -247,6 +276,25 @@ mod tests {
             without_dateline("John Glenn - he keeps owing"),
             "John Glenn - he keeps owing"
         );
+    }
+
+    #[test]
+    fn bulletin_field_labels_are_dropped() {
+        assert_eq!(
+            without_label("* WHAT...West winds 30 to 35 mph expected."),
+            "West winds 30 to 35 mph expected."
+        );
+        assert_eq!(
+            without_label("PRECAUTIONARY/PREPAREDNESS ACTIONS...Stay indoors."),
+            "Stay indoors."
+        );
+        // Not a label: words in lower case, a label with nothing after it, no dots.
+        let text = "Winds ease...then return tonight.";
+        assert_eq!(without_label(text), text);
+        assert_eq!(without_label("* WHAT..."), "* WHAT...");
+        let text = "HIGH WIND WARNING IN EFFECT UNTIL 3 AM";
+        assert_eq!(without_label(text), text);
+        assert_eq!(without_label("...é"), "...é");
     }
 
     #[test]
