@@ -981,3 +981,23 @@ fn a_bulletin_s_field_label_is_not_the_headline() {
         "West winds 30 to 35 mph with gusts up to 55 to 60 mph expected"
     );
 }
+
+#[test]
+fn a_source_s_tag_and_in_effect_give_way_to_the_warning_and_its_end() {
+    // A Wireless Emergency Alert's text (NWS, public domain); worked out by hand: the tag
+    // "National Weather Service:" and "is in effect for this area" go, and the 48 bytes then
+    // hold the warning and when it ends.
+    let text = "National Weather Service: A FLASH FLOOD WARNING is in effect for this area until \
+                6:00AM EDT. This is a dangerous and life-threatening situation.";
+    assert_eq!(headline(text, 48), "A FLASH FLOOD WARNING until 6:00AM EDT");
+    // "in effect" as "in fact" stays.
+    let text = "If you are in effect moving cigarettes or alcohol around inside the country, you \
+                pay duty.";
+    assert!(headline(text, 40).starts_with("If you are in effect"));
+    // A sentence that fits keeps its tag.
+    let text = "NWS: Flash Flood Warning this area til 11:00AM CST.";
+    assert_eq!(
+        headline(text, 64),
+        "NWS: Flash Flood Warning this area til 11:00AM CST"
+    );
+}

@@ -227,6 +227,7 @@ pub const LEVELS: [Level; 8] = [
         s.approach();
         s.time_phrases();
         s.hedges();
+        s.in_effect();
         // A "that" left after a verb of saying once a time phrase between them went.
         s.attribution();
         s.complementizers();
@@ -952,6 +953,19 @@ impl<'a> Sentence<'a> {
                     }
                 }
             }
+            // "National Weather Service: A flash flood warning is in effect …": who speaks,
+            // as a tag before what is said (not a filler: a sentence that fits keeps it).
+            if !self.fillers_only
+                && let Some(end) = self.source_tag_end(i)
+                && self.live_count() > self.live_between(i, end).saturating_add(MIN_REPORTED_WORDS)
+            {
+                if !self.begin() {
+                    return;
+                }
+                if self.drop_span(i, end) {
+                    continue;
+                }
+            }
             let comma = self.comma_after(i);
             let opener = self.has(i, Classes::OPENER)
                 && !(self.fillers_only && self.has(i, Classes::TIME_WORD))
@@ -977,6 +991,70 @@ impl<'a> Sentence<'a> {
             }
             break;
         }
+    }
+
+    /// "A flash flood warning is in effect for this area until 6:00AM" -> "… warning until
+    /// 6:00AM": a warning that is named is in effect, and the alert is for where it is shown.
+    fn in_effect(&mut self) {
+        for i in 0..self.words.len() {
+            if !self.live(i)
+                || !self.in_table(i, &["is", "remains", "are", "remain"])
+                || self.comma_after(i)
+            {
+                continue;
+            }
+            let in_effect = self.next_live(i).and_then(|n| {
+                let e = self.next_live(n)?;
+                (self.is(n, "in") && !self.comma_after(n) && self.is(e, "effect")).then_some(e)
+            });
+            let Some(last) = in_effect else {
+                continue;
+            };
+            // "for this area", "for the area".
+            let area = self
+                .next_live(last)
+                .filter(|_| !self.comma_after(last))
+                .and_then(|f| {
+                    let d = self.next_live(f)?;
+                    let a = self.next_live(d)?;
+                    (self.is(f, "for")
+                        && self.in_table(d, &["this", "the", "your"])
+                        && self.is(a, "area")
+                        && !self.comma_after(d))
+                    .then_some(a)
+                });
+            let end = area.unwrap_or(last);
+            // A time or a place must follow ("until 6:00AM"): "A warning is in effect." says
+            // only that, and "you are in effect moving" is "in effect" as "in fact".
+            let then = self.next_live(end).is_some_and(|n| {
+                self.in_table(
+                    n,
+                    &[
+                        "until", "till", "til", "through", "from", "for", "across", "over",
+                    ],
+                )
+            });
+            if !then || !self.begin() {
+                continue;
+            }
+            self.drop_span(i, end);
+        }
+    }
+
+    /// The last word of a source's tag that starts at word `i`: a name of capitalised words
+    /// ending in a colon ("NWS:", "National Weather Service:").
+    fn source_tag_end(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        for _ in 0..NAME_MAX_WORDS {
+            if !self.capitalised(j) {
+                return None;
+            }
+            if self.comma_after(j) {
+                return (self.marks_after(j) == ":").then_some(j);
+            }
+            j = self.next_live(j)?;
+        }
+        None
     }
 
     /// Asides set off by commas: ", as you can see,", ", of course,", "you know".
