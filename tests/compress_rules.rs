@@ -1001,3 +1001,22 @@ fn a_source_s_tag_and_in_effect_give_way_to_the_warning_and_its_end() {
         "NWS: Flash Flood Warning this area til 11:00AM CST"
     );
 }
+
+#[test]
+fn a_clock_time_goes_as_other_phrases_of_time_do_but_not_a_warning_s_end() {
+    // Worked out by hand: "At 650 PM CDT," goes with its comma (the sentence's start).
+    let text = "At 650 PM CDT, Doppler radar was tracking a strong thunderstorm near Texarkana, \
+                moving northeast at 55 mph.";
+    assert_eq!(
+        headline(text, 64),
+        "Doppler radar was tracking a strong thunderstorm near Texarkana"
+    );
+    let text = "The quake struck at 10:15 local time about 40 km south of the capital, the agency \
+                said.";
+    assert!(headline(text, 48).starts_with("Quake struck about 40 km south"));
+    // "until 6:00AM EDT" is when the warning ends: it stays. Digits alone are no time.
+    let text = "A Flash Flood Warning is in effect until 6:00AM EDT for the county.";
+    assert!(headline(text, 48).contains("until 6:00AM EDT"));
+    let text = "Police arrived at 5 and found the building empty after the alarm went off.";
+    assert!(headline(text, 48).contains("at 5"));
+}

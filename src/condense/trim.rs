@@ -1595,6 +1595,18 @@ impl<'a> Sentence<'a> {
                 self.drop_adverbial(from, k);
                 continue;
             }
+            // "at 650 PM CDT", "at 7:45 p.m.": a clock time (not "until 6:00AM", when a
+            // warning ends).
+            if self.is(i, "at")
+                && !self.comma_after(i)
+                && let Some(last) = self.clock_time_end(next)
+            {
+                if !self.begin() {
+                    return;
+                }
+                self.drop_adverbial(i, last);
+                continue;
+            }
             // "on Tuesday", "on Tuesday, February 3, 2026", "on March 9".
             if self.is(i, "on") && self.is_date_start(next) {
                 let last = self.date_end(next);
@@ -1604,6 +1616,51 @@ impl<'a> Sentence<'a> {
                 self.drop_adverbial(i, last);
             }
         }
+    }
+
+    /// The last word of a clock time that starts at word `i`: "650 PM CDT", "7:45 p.m.",
+    /// "6:00AM", "10:15 local time". Digits alone are no time ("at 55 mph").
+    fn clock_time_end(&self, i: usize) -> Option<usize> {
+        let w = self.bare(i);
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let glued = w.get(digits.len()..).unwrap_or_default();
+        let clock = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit() || b == b':');
+        if !clock
+            || !(glued.is_empty() || ["am", "pm"].iter().any(|m| glued.eq_ignore_ascii_case(m)))
+        {
+            return None;
+        }
+        let mut last = i;
+        let mut marked = digits.contains(':') || !glued.is_empty();
+        if !self.comma_after(last)
+            && let Some(n) = self.next_live(last)
+            && self.in_table(n, &["am", "pm", "a.m.", "p.m."])
+        {
+            last = n;
+            marked = true;
+        }
+        if !marked {
+            return None;
+        }
+        // A zone: "CDT", "UTC", "local time".
+        if !self.comma_after(last)
+            && let Some(n) = self.next_live(last)
+        {
+            let zone = self.bare(n);
+            if (3..=4).contains(&zone.len())
+                && zone.bytes().all(|b| b.is_ascii_uppercase())
+                && (zone.ends_with('T') || zone == "UTC")
+            {
+                last = n;
+            } else if self.is(n, "local")
+                && !self.comma_after(n)
+                && let Some(t) = self.next_live(n)
+                && self.is(t, "time")
+            {
+                last = t;
+            }
+        }
+        Some(last)
     }
 
     /// Whether a date starts at word `i`: "Tuesday", "March".
