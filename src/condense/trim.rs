@@ -996,18 +996,22 @@ impl<'a> Sentence<'a> {
     /// "A flash flood warning is in effect for this area until 6:00AM" -> "… warning until
     /// 6:00AM": a warning that is named is in effect, and the alert is for where it is shown.
     fn in_effect(&mut self) {
-        for i in 0..self.words.len() {
-            if !self.live(i)
-                || !self.in_table(i, &["is", "remains", "are", "remain"])
-                || self.comma_after(i)
-            {
+        // Found from "effect", the rarest of its words: one comparison a word.
+        for last in 0..self.words.len() {
+            if !self.live(last) || !self.is(last, "effect") {
                 continue;
             }
-            let in_effect = self.next_live(i).and_then(|n| {
-                let e = self.next_live(n)?;
-                (self.is(n, "in") && !self.comma_after(n) && self.is(e, "effect")).then_some(e)
-            });
-            let Some(last) = in_effect else {
+            let verb = self
+                .prev_live(last)
+                .filter(|&n| self.is(n, "in"))
+                .and_then(|n| {
+                    let v = self.prev_live(n)?;
+                    (!self.comma_after(v)
+                        && !self.comma_after(n)
+                        && self.in_table(v, &["is", "remains", "are", "remain"]))
+                    .then_some(v)
+                });
+            let Some(i) = verb else {
                 continue;
             };
             // "for this area", "for the area".
