@@ -1020,3 +1020,15 @@ fn a_clock_time_goes_as_other_phrases_of_time_do_but_not_a_warning_s_end() {
     let text = "Police arrived at 5 and found the building empty after the alarm went off.";
     assert!(headline(text, 48).contains("at 5"));
 }
+
+#[test]
+fn when_a_bulletin_was_issued_gives_way_to_when_it_ends() {
+    // An NWS headline (public domain); worked out by hand: "issued October 16 at 12:22PM EDT"
+    // goes, the hour of the day it ends stays, and 48 bytes then hold the warning's end.
+    let text = "Frost Advisory issued October 16 at 12:22PM EDT until October 17 at 9:00AM EDT by \
+                NWS Baltimore MD/Washington DC";
+    assert_eq!(
+        headline(text, 48),
+        "Frost Advisory until October 17 at 9:00AM EDT"
+    );
+}

@@ -1600,11 +1600,31 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             // "at 650 PM CDT", "at 7:45 p.m.": a clock time (not "until 6:00AM", when a
-            // warning ends).
+            // warning ends, nor "until October 17 at 9:00AM", the hour of a day named).
+            let day_before = || {
+                self.prev_live(i)
+                    .is_some_and(|p| self.is_date_start(p) || self.has_digit(p))
+            };
             if self.is(i, "at")
                 && !self.comma_after(i)
+                && !day_before()
                 && let Some(last) = self.clock_time_end(next)
             {
+                if !self.begin() {
+                    return;
+                }
+                self.drop_adverbial(i, last);
+                continue;
+            }
+            // "Frost Advisory issued October 16 at 12:22PM EDT until …": when a bulletin was
+            // issued is the record's time, not its news.
+            if self.is(i, "issued") && !self.comma_after(i) && self.is_date_start(next) {
+                let mut last = self.date_end(next);
+                if let Some(at) = self.next_live(last).filter(|&a| self.is(a, "at"))
+                    && let Some(clock) = self.next_live(at).and_then(|c| self.clock_time_end(c))
+                {
+                    last = clock;
+                }
                 if !self.begin() {
                     return;
                 }
