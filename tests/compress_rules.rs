@@ -571,6 +571,38 @@ fn a_table_of_results_is_headed_by_its_quarter_when_a_later_block_gives_it() {
     assert!(at_48.starts_with("Net 13,500,000 vs 14,600,000"), "{at_48}");
 }
 
+/// A text-only record condensed twice: the same both times, within `budget`, nothing
+/// dangling at the end, and every word one of the text's or one a rule writes.
+fn fits_whole_words_nothing_dangling_same_twice(
+    text: &str,
+    budget: usize,
+) -> Result<(), TestCaseError> {
+    let record = EventRecord {
+        id: "p",
+        text: Some(text),
+        ..EventRecord::default()
+    };
+    let first: Result<Digest<MAX_BUDGET>, _> = condense(&record, budget);
+    let second: Result<Digest<MAX_BUDGET>, _> = condense(&record, budget);
+    prop_assert_eq!(&first, &second);
+    if let Ok(d) = first {
+        let out = d.text.as_str();
+        prop_assert!(out.len() <= budget);
+        prop_assert_eq!(alert_digest::condense::fit::trim_dangling(out), out);
+        for word in out
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            let known = text
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.to_lowercase() == word.to_lowercase())
+                || alert_digest::condense::compress::writes_word(word);
+            prop_assert!(known, "{:?} is not a word of the input", word);
+        }
+    }
+    Ok(())
+}
+
 /// The words and marks the rules look for, so that random sentences made of them reach the
 /// rules' edge cases (random letters rarely spell "will be" or "on Friday,").
 const RULE_WORDS: &[&str] = &[
@@ -679,22 +711,7 @@ proptest! {
         budget in 16usize..=160,
     ) {
         let text = words.join(" ");
-        let record = EventRecord { id: "p", text: Some(&text), ..EventRecord::default() };
-        let first: Result<Digest<MAX_BUDGET>, _> = condense(&record, budget);
-        let second: Result<Digest<MAX_BUDGET>, _> = condense(&record, budget);
-        prop_assert_eq!(&first, &second);
-        if let Ok(d) = first {
-            let out = d.text.as_str();
-            prop_assert!(out.len() <= budget);
-            prop_assert_eq!(alert_digest::condense::fit::trim_dangling(out), out);
-            for word in out.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-                let known = text
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w.to_lowercase() == word.to_lowercase())
-                    || alert_digest::condense::compress::writes_word(word);
-                prop_assert!(known, "{:?} is not a word of the input", word);
-            }
-        }
+        fits_whole_words_nothing_dangling_same_twice(&text, budget)?;
     }
 
     #[test]
@@ -702,22 +719,7 @@ proptest! {
         text in "[A-Za-z0-9 ,.;:'\"()\\-é]{0,600}",
         budget in 16usize..=160,
     ) {
-        let record = EventRecord { id: "p", text: Some(&text), ..EventRecord::default() };
-        let first: Result<Digest<MAX_BUDGET>, _> = condense(&record, budget);
-        let second: Result<Digest<MAX_BUDGET>, _> = condense(&record, budget);
-        prop_assert_eq!(&first, &second);
-        if let Ok(d) = first {
-            let out = d.text.as_str();
-            prop_assert!(out.len() <= budget);
-            prop_assert_eq!(alert_digest::condense::fit::trim_dangling(out), out);
-            for word in out.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-                let known = text
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w.to_lowercase() == word.to_lowercase())
-                    || alert_digest::condense::compress::writes_word(word);
-                prop_assert!(known, "{:?} is not a word of the input", word);
-            }
-        }
+        fits_whole_words_nothing_dangling_same_twice(&text, budget)?;
     }
 }
 
