@@ -14,10 +14,10 @@
 use super::lexicon::{
     ACRONYMS, APPROACH_LINKS, APPROACH_VERBS, ASIDES, ATTRIBUTION_VERBS, AUXILIARIES,
     CLASSIFIER_NOUNS, COMMENT_PARTICIPLES, COMPANY_SUFFIXES, DANGLING, EVENT_LINKS, EVENT_NOUNS,
-    FRAME_WORDS, HEDGE_PHRASES, HEDGES, MODIFIERS, MONTHS, OBJECT_NEWS_VERBS, OPENERS,
-    OPENERS_NEED_COMMA, PLAN_VERBS, PLAN_WORDS, RELATIVES, REPORTING_PRESENT, SAYING_VERBS,
-    SMALL_WORDS, SUBJECT_PRONOUNS, TEXT_ABBREVIATIONS, TIME_DETERMINERS, TIME_NOUNS, TIME_PHRASES,
-    TIME_WORDS, TITLES, WEEKDAYS,
+    FRAME_WORDS, HEDGE_PHRASES, HEDGES, INTENSIFIERS, MODIFIERS, MONTHS, OBJECT_NEWS_VERBS,
+    OPENERS, OPENERS_NEED_COMMA, PLAN_VERBS, PLAN_WORDS, RELATIVES, REPORTING_PRESENT,
+    SAYING_VERBS, SMALL_WORDS, SUBJECT_PRONOUNS, TEXT_ABBREVIATIONS, TIME_DETERMINERS, TIME_NOUNS,
+    TIME_PHRASES, TIME_WORDS, TITLES, WEEKDAYS,
 };
 
 /// The classes of one word: a set of the constants below.
@@ -337,6 +337,7 @@ const fn build() -> Builder {
     t = with_words(t, OPENERS, C::OPENER as u64, false);
     t = with_words(t, OPENERS_NEED_COMMA, C::OPENER_NEEDS_COMMA as u64, false);
     t = with_words(t, HEDGES, C::HEDGE as u64, false);
+    t = with_words(t, INTENSIFIERS, C::HEDGE as u64, false);
     t = with_words(t, ATTRIBUTION_VERBS, C::ATTRIBUTION_VERB as u64, false);
     t = with_words(t, TIME_WORDS, C::TIME_WORD as u64, false);
     t = with_words(t, TIME_NOUNS, C::TIME_NOUN as u64, false);
@@ -404,7 +405,7 @@ mod tests {
         let all: [(bool, u64); 34] = [
             (whole(OPENERS), C::OPENER as u64),
             (whole(OPENERS_NEED_COMMA), C::OPENER_NEEDS_COMMA as u64),
-            (whole(HEDGES), C::HEDGE as u64),
+            (whole(HEDGES) || whole(INTENSIFIERS), C::HEDGE as u64),
             (whole(ATTRIBUTION_VERBS), C::ATTRIBUTION_VERB as u64),
             (whole(TIME_WORDS), C::TIME_WORD as u64),
             (whole(TIME_NOUNS), C::TIME_NOUN as u64),
@@ -456,6 +457,7 @@ mod tests {
         for table in [
             OPENERS,
             HEDGES,
+            INTENSIFIERS,
             TITLES,
             MONTHS,
             DANGLING,
