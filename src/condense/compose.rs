@@ -743,6 +743,23 @@ impl Draft {
         self.free_word(lead, word, shouting);
     }
 
+    /// Writes a clitic of free text ("'re") joined to the word before it.
+    pub fn text_clitic(&mut self, clitic: &str, shouting: bool) {
+        if let Some(r) = self.rehearsal.as_mut() {
+            r.diverged = true;
+            return;
+        }
+        if self.tracing {
+            self.traced = TRACE_CALLS;
+        }
+        let case = if shouting {
+            title_case(clitic, self.text.is_empty())
+        } else {
+            Case::AsIs
+        };
+        self.glued(clitic, case);
+    }
+
     fn free_word(&mut self, lead: &str, word: &str, shouting: bool) {
         if lead.is_empty() && word.is_empty() {
             return;

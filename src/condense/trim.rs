@@ -107,6 +107,10 @@ type Stamp = u8;
 /// The stamp of what was never done.
 const NEVER: Stamp = Stamp::MAX;
 
+/// Clitics a tokeniser sets apart, without their apostrophe ("'re", "'s"): see
+/// [`Word::clitic`].
+const CLITICS: &[&str] = &["s", "re", "ve", "m", "ll", "d"];
+
 /// Most edits one pass makes: an edit's stamp is a byte, and one value means "never".
 pub const MAX_EDITS: usize = NEVER as usize - 1;
 
@@ -174,6 +178,19 @@ impl<'a> Word<'a> {
         usize::from(self.bare_at)
             .saturating_add(word)
             .saturating_add(after)
+            // Written joined, it takes back the space counted before it.
+            .saturating_sub(usize::from(self.clitic()))
+    }
+
+    /// Whether the word is a clitic that a transcript's tokeniser set apart ("they 're", "Dole
+    /// 's"): it is written joined to the word before, as a person writes it. It stays a word
+    /// of its own for the rules, which read it as the word it stands for. ("n't" is not one:
+    /// "is n't" has no joined form that keeps its words.)
+    fn clitic(&self) -> bool {
+        self.out.is_none()
+            && self.bare_at == 1
+            && self.text.starts_with('\'')
+            && CLITICS.iter().any(|c| self.bare.eq_ignore_ascii_case(c))
     }
 
     /// The marks before the bare word, and those after it: `("(", "),")`.
@@ -460,7 +477,7 @@ impl<'a> Sentence<'a> {
         for (n, (w, bytes)) in self.shown(edits).enumerate() {
             used = used
                 .saturating_add(bytes)
-                .saturating_add(usize::from(n > 0));
+                .saturating_add(usize::from(n > 0 && !w.clitic()));
             if used > room {
                 break;
             }
@@ -546,7 +563,12 @@ impl<'a> Sentence<'a> {
                 // A word of marks alone ("--"): as it is.
                 draft.text_word("", w.text, false);
             } else {
-                draft.text_word(lead, out.unwrap_or(w.bare), self.shouting);
+                if w.clitic() {
+                    let written = usize::from(w.bare_at).saturating_add(w.bare.len());
+                    draft.text_clitic(w.text.get(..written).unwrap_or(w.text), self.shouting);
+                } else {
+                    draft.text_word(lead, out.unwrap_or(w.bare), self.shouting);
+                }
                 if let Some(after) = w.after.filter(|_| w.after_at <= edits) {
                     draft.text_word("", after, self.shouting);
                 }
@@ -816,6 +838,12 @@ impl<'a> Sentence<'a> {
         }
         self.live_words = self.live_words.saturating_sub(1);
         self.least_words = self.least_words.saturating_sub(least);
+        // A clitic goes with the word it is written onto ("Today 's departures" -> not
+        // "'s departures").
+        let after = i.saturating_add(1);
+        if self.words.get(after).is_some_and(Word::clitic) {
+            self.drop(after);
+        }
     }
 
     /// Strikes words `from..=to`, unless that would leave nothing.
