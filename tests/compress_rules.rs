@@ -1065,3 +1065,34 @@ fn a_transcripts_clitics_are_written_joined_and_go_with_their_word() {
     assert!(!digest.starts_with('\''), "{digest}");
     assert!(!digest.contains(" '"), "{digest}");
 }
+
+#[test]
+fn a_title_that_ties_a_name_to_what_it_heads_stays_and_a_struck_title_keeps_the_comma() {
+    // "Commerce Malcolm Baldrige" or "FBI Louis Freeh" would not say how the name belongs.
+    assert_eq!(
+        headline(
+            "Commerce Secretary Malcolm Baldrige said on Tuesday that the proposed takeover \
+             of the company would hurt the economy.",
+            64
+        ),
+        "Commerce Secretary Malcolm Baldrige says the proposed takeover"
+    );
+    // A title alone before the name still goes, and so does the country before it.
+    assert_eq!(
+        headline(
+            "U.S. President Bill Clinton said on Tuesday that the proposed takeover of the \
+             company would hurt the economy.",
+            64
+        ),
+        "Bill Clinton says the proposed takeover of the company"
+    );
+    // The comma before a struck title closes the clause before it, and stays.
+    assert_eq!(
+        headline(
+            "In a letter to FBI Director Louis Freeh, Senator Charles Grassley says his staff \
+             discovered IRS documents.",
+            64
+        ),
+        "In a letter to FBI Director Louis Freeh, Charles Grassley"
+    );
+}

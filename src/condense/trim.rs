@@ -520,16 +520,18 @@ impl<'a> Sentence<'a> {
             let out = w.out.filter(|_| w.out_at <= edits);
             let (lead, rest) = w.split();
             let mut trailing = rest;
-            // Words struck after this one, but for articles: "Wednesday, the Dole campaign"
-            // keeps its comma when only "the" goes.
+            // Words struck after this one, but for those that open the next one's phrase (an
+            // article, a title, a nationality): "Wednesday, the Dole campaign" and "Freeh,
+            // Senator Grassley" keep their comma when only "the" or "Senator" goes.
             let struck_between = next.is_some_and(|n| {
                 self.words
                     .get(i.saturating_add(1)..n)
                     .is_some_and(|between| {
                         between.iter().any(|p| {
-                            !["a", "an", "the"]
-                                .iter()
-                                .any(|a| p.bare.eq_ignore_ascii_case(a))
+                            p.classes & (Classes::TITLE | Classes::MODIFIER) == 0
+                                && !["a", "an", "the"]
+                                    .iter()
+                                    .any(|a| p.bare.eq_ignore_ascii_case(a))
                         })
                     })
             });
@@ -3168,7 +3170,16 @@ impl<'a> Sentence<'a> {
                 .and_then(|n| self.next_live(n).filter(|_| !self.comma_after(n)))
                 .is_some_and(|m| self.capitalised(m));
             let titled = titled && (!lone_word || full_name);
-            if let (Some(_), true) = (name, titled) {
+            // "FBI Director Louis Freeh", "Republican Senator Charles Grassley": a title that
+            // ties a name to what it heads or belongs to stays ("FBI Louis Freeh" would not
+            // say how).
+            let tied = self.prev_live(i).is_some_and(|p| {
+                !self.comma_after(p)
+                    && self.capitalised(p)
+                    && !self.has(p, Classes::MODIFIER)
+                    && !self.in_table(p, &["the", "a", "an"])
+            });
+            if let (Some(_), true, false) = (name, titled, tied) {
                 // A country or nationality before the title goes with it ("U.S. President").
                 let from = match self.prev_live(i) {
                     Some(p) if self.has(p, Classes::MODIFIER) && !self.comma_after(p) => p,
