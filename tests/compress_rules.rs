@@ -1096,3 +1096,65 @@ fn a_title_that_ties_a_name_to_what_it_heads_stays_and_a_struck_title_keeps_the_
         "In a letter to FBI Director Louis Freeh, Charles Grassley"
     );
 }
+
+// Sentences in the style of written news leads (not in the dev data): the rules a wire editor
+// applies to them.
+
+#[test]
+fn an_aside_between_dashes_goes_and_a_second_verb_keeps_its_will() {
+    let text = "Serge Ibaka -- the Oklahoma City Thunder forward who was born in the Congo but \
+                played in Spain -- has been granted Spanish citizenship and will play for the \
+                country in EuroBasket this summer, the event's organizers announced on Tuesday.";
+    assert_eq!(
+        headline(text, 48),
+        "Serge Ibaka has been granted Spanish citizenship"
+    );
+    // "and will play", not "and to play": the headline's "to" is for the main verb only.
+    assert_eq!(
+        headline(text, 64),
+        "Serge Ibaka granted Spanish citizenship and will play"
+    );
+}
+
+#[test]
+fn a_part_of_the_day_goes_with_its_date_and_allegedly_stays() {
+    assert_eq!(
+        headline(
+            "The city council voted 7-2 on Monday night to approve a new budget that includes \
+             raises for police officers and firefighters.",
+            48
+        ),
+        "City council voted 7-2 to approve a new budget"
+    );
+    // A charge is not a fact: "allegedly" stays even when room is short.
+    assert_eq!(
+        headline(
+            "A man was arrested on Sunday after he allegedly stabbed his neighbor during an \
+             argument over a parking space in the Bronx, police said.",
+            64
+        ),
+        "Man arrested after he allegedly stabbed his neighbor"
+    );
+}
+
+#[test]
+fn a_former_goes_with_the_title_and_a_region_does_not_end_a_digest() {
+    assert_eq!(
+        headline(
+            "Former Vice President Dick Cheney, who has had five heart attacks, underwent a \
+             heart transplant on Saturday at a hospital in Virginia, his office said.",
+            48
+        ),
+        "Dick Cheney underwent a heart transplant"
+    );
+    // Not "27 people in southern".
+    assert_eq!(
+        headline(
+            "Heavy rains and flooding have killed at least 27 people in southern Brazil, \
+             authorities said on Thursday, as rescue teams searched for dozens of missing \
+             residents.",
+            64
+        ),
+        "Heavy rains and flooding killed at least 27 people"
+    );
+}

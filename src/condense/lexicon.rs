@@ -167,7 +167,8 @@ pub const IRREGULAR_PARTICIPLES: &[&str] = &[
     "thrown", "torn", "won", "written",
 ];
 
-/// Words that may not end a digest: they promise a continuation that was cut away. Sorted.
+/// Words that may not end a digest: they promise a continuation that was cut away (a region's
+/// adjective too: "27 people in southern"). Sorted.
 pub const DANGLING: &[&str] = &[
     "&",
     "a",
@@ -192,6 +193,7 @@ pub const DANGLING: &[&str] = &[
     "can",
     "could",
     "during",
+    "eastern",
     "for",
     "from",
     "had",
@@ -214,6 +216,7 @@ pub const DANGLING: &[&str] = &[
     "near",
     "no",
     "nor",
+    "northern",
     "not",
     "of",
     "off",
@@ -227,6 +230,7 @@ pub const DANGLING: &[&str] = &[
     "says",
     "shall",
     "should",
+    "southern",
     "such",
     "than",
     "that",
@@ -243,6 +247,7 @@ pub const DANGLING: &[&str] = &[
     "via",
     "was",
     "were",
+    "western",
     "which",
     "while",
     "who",
@@ -703,13 +708,12 @@ pub const ASIDES: &[&str] = &[
 
 /// Words a headline leaves out wherever they stand: hedges that colour a sentence without
 /// changing what happened, with the [`INTENSIFIERS`] (listed there, not twice). Negations and
-/// numbers are never here.
+/// numbers are never here, nor "allegedly": a charge is not a fact, and a headline says so.
 pub const HEDGES: &[&str] = &[
     "actively",
     "currently",
     "reportedly",
     "apparently",
-    "allegedly",
     "also",
     "even",
     "already",
@@ -742,7 +746,7 @@ pub const HEDGES: &[&str] = &[
 
 /// The hedges that only colour how strongly a thing is said ("really", "very"): struck even
 /// from a sentence that fits as it is. Not those that say how sure or how recent it is
-/// ("allegedly", "reportedly", "currently", "already", "still").
+/// ("reportedly", "currently", "already", "still").
 pub const INTENSIFIERS: &[&str] = &[
     "very",
     "really",

@@ -111,6 +111,17 @@ const NEVER: Stamp = Stamp::MAX;
 /// [`Word::clitic`].
 const CLITICS: &[&str] = &["s", "re", "ve", "m", "ll", "d"];
 
+/// Most words an aside between dashes may take: a pair of dashes marks an aside
+/// unambiguously, so it may be longer than one set off by commas (a player's whole career
+/// between "--" and "--"), and no longer than a long sentence's middle.
+const DASH_ASIDE_MAX_WORDS: usize = 24;
+
+/// Words that qualify a title and go with it ("Former Vice President Dick Cheney").
+const TITLE_QUALIFIERS: &[&str] = &["former", "ex", "acting", "outgoing", "late"];
+
+/// Parts of a day that may follow a date ("on Monday night").
+const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
+
 /// Most edits one pass makes: an edit's stamp is a byte, and one value means "never".
 pub const MAX_EDITS: usize = NEVER as usize - 1;
 
@@ -1739,6 +1750,13 @@ impl<'a> Sentence<'a> {
             }
             last = n;
         }
+        // "Monday night", "Tuesday morning": the part of the day belongs to the date.
+        if !self.comma_after(last)
+            && let Some(n) = self.next_live(last)
+            && self.in_table(n, DAY_PARTS)
+        {
+            return n;
+        }
         last
     }
 
@@ -1931,9 +1949,11 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             // Nor inside a clause of its own ("sure that Clinton will be able", "what will
-            // be"): the headline form is the main clause's.
+            // be"): the headline form is the main clause's. Nor after "and": "granted
+            // citizenship and will play" is not "and to play".
             if self.is(i, "will")
                 && !after_pronoun
+                && !subject.is_some_and(|p| self.in_table(p, &["and", "but", "or"]))
                 && !self.in_subordinate_clause(i)
                 && self.bare(next).chars().all(|c| c.is_ascii_lowercase())
             {
@@ -2333,6 +2353,22 @@ impl<'a> Sentence<'a> {
                 }
                 continue;
             }
+            // "Serge Ibaka -- the Thunder forward who was born in the Congo -- has been
+            // granted …": an aside between a pair of dashes.
+            if self.is_dash(i) && self.prev_live(i).is_some() {
+                let close = (i.saturating_add(1)..self.words.len())
+                    .take(DASH_ASIDE_MAX_WORDS)
+                    .find(|&j| self.is_dash(j));
+                if let Some(close) = close
+                    && self.next_live(close).is_some()
+                {
+                    if !self.begin() {
+                        return;
+                    }
+                    self.drop_span(i, close);
+                }
+                continue;
+            }
             if !self.starts_clause(i) || self.prev_live(i).is_none() {
                 continue;
             }
@@ -2363,6 +2399,12 @@ impl<'a> Sentence<'a> {
                 self.drop_enclosed(i, end);
             }
         }
+    }
+
+    /// Whether word `i` is a dash standing alone ("--", "—"), as written news sets off an
+    /// aside. A spaced hyphen is not one: speech transcripts write it for any break.
+    fn is_dash(&self, i: usize) -> bool {
+        self.bare(i).is_empty() && ["--", "—", "–"].contains(&self.text(i))
     }
 
     /// Whether a clause set off by commas from word `i` on, after a name, describes the name
@@ -3173,18 +3215,24 @@ impl<'a> Sentence<'a> {
             // "FBI Director Louis Freeh", "Republican Senator Charles Grassley": a title that
             // ties a name to what it heads or belongs to stays ("FBI Louis Freeh" would not
             // say how).
-            let tied = self.prev_live(i).is_some_and(|p| {
+            // A country or nationality, or a "former", before the title goes with it ("U.S.
+            // President", "Former Vice President").
+            let from = match self.prev_live(i) {
+                Some(p)
+                    if (self.has(p, Classes::MODIFIER) || self.in_table(p, TITLE_QUALIFIERS))
+                        && !self.comma_after(p) =>
+                {
+                    p
+                }
+                _ => i,
+            };
+            let tied = self.prev_live(from).is_some_and(|p| {
                 !self.comma_after(p)
                     && self.capitalised(p)
                     && !self.has(p, Classes::MODIFIER)
                     && !self.in_table(p, &["the", "a", "an"])
             });
             if let (Some(_), true, false) = (name, titled, tied) {
-                // A country or nationality before the title goes with it ("U.S. President").
-                let from = match self.prev_live(i) {
-                    Some(p) if self.has(p, Classes::MODIFIER) && !self.comma_after(p) => p,
-                    _ => i,
-                };
                 if !self.begin() {
                     return;
                 }
