@@ -480,7 +480,7 @@ fn an_owned_subject_or_a_level_reached_is_not_written_object_first() {
 
 #[test]
 fn wire_headline_forms_short_names_quarters_quote_codes_and_the_progressive() {
-    // A quote code with its exchange goes; a plain ticker stays.
+    // A quote code with its exchange goes, and so does a plain ticker after its name.
     let text = "Hutchison Whampoa Ltd <HWHH.HK> expects satisfactory profits this year and a \
                 higher dividend, chairman Li Ka-shing said.";
     assert_eq!(
@@ -490,7 +490,7 @@ fn wire_headline_forms_short_names_quarters_quote_codes_and_the_progressive() {
     let text = "Coca-Cola Co <KO> said it will buy a stake in a film company.";
     assert_eq!(
         headline(text, 48),
-        "Coca-Cola <KO> to buy a stake in a film company"
+        "Coca-Cola Co will buy a stake in a film company"
     );
     // A body by its short form, a quarter as a financial wire writes it.
     let text = "The Securities and Exchange Commission has approved new rules for trading in \
@@ -1156,5 +1156,39 @@ fn a_former_goes_with_the_title_and_a_region_does_not_end_a_digest() {
             64
         ),
         "Heavy rains and flooding killed at least 27 people"
+    );
+}
+
+#[test]
+fn a_company_said_it_would_is_the_company_to_and_a_ticker_goes() {
+    assert_eq!(
+        headline(
+            "Microsoft Corp <MSFT> said on Thursday it would cut 10,000 jobs by the end of the \
+             third quarter, joining a wave of layoffs sweeping the technology sector.",
+            32
+        ),
+        "Microsoft to cut 10,000 jobs"
+    );
+    // "says it would" is a condition, not a report of the future: it stays.
+    assert_eq!(
+        headline(
+            "Acme says it would build a plant in Ohio if taxes were cut.",
+            64
+        ),
+        "Acme says it would build a plant in Ohio if taxes were cut"
+    );
+}
+
+#[test]
+fn a_phrase_before_a_struck_trailing_attribution_is_not_an_aside() {
+    // Once ", the companies announced on Friday" goes, "for about $1.7 billion," ends the
+    // sentence: its comma sets nothing off, and the price stays.
+    assert_eq!(
+        headline(
+            "Amazon.com Inc. has agreed to buy iRobot Corp., the maker of the Roomba vacuum \
+             cleaner, for about $1.7 billion, the companies announced on Friday.",
+            64
+        ),
+        "Amazon.com has agreed to buy iRobot for about $1.7 billion"
     );
 }

@@ -111,6 +111,9 @@ const NEVER: Stamp = Stamp::MAX;
 /// [`Word::clitic`].
 const CLITICS: &[&str] = &["s", "re", "ve", "m", "ll", "d"];
 
+/// Most letters of a plain stock ticker ("<GEOX>"): exchanges list up to five.
+const TICKER_MAX_LETTERS: usize = 5;
+
 /// Most words an aside between dashes may take: a pair of dashes marks an aside
 /// unambiguously, so it may be longer than one set off by commas (a player's whole career
 /// between "--" and "--"), and no longer than a long sentence's middle.
@@ -716,7 +719,15 @@ impl<'a> Sentence<'a> {
     }
 
     fn capitalised(&self, i: usize) -> bool {
-        self.bare(i).chars().next().is_some_and(char::is_uppercase)
+        let bare = self.bare(i);
+        // A name may open in lower case with a capital after it ("iRobot", "eBay").
+        bare.chars().next().is_some_and(char::is_uppercase)
+            || bare
+                .as_bytes()
+                .get(1..)
+                .is_some_and(|rest| rest.first().is_some_and(u8::is_ascii_uppercase))
+                && bare.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+                && bare.as_bytes().iter().any(u8::is_ascii_lowercase)
     }
 
     fn is_abbreviation(&self, i: usize) -> bool {
@@ -794,7 +805,12 @@ impl<'a> Sentence<'a> {
     /// Whether live word `j` ends a clause with a mark: its own, or one on words struck after
     /// it.
     fn marked_end(&self, j: usize) -> bool {
-        self.comma_after(j) || self.next_live(j).is_some_and(|n| self.closed_between(j, n))
+        // A comma after the last live word closed a clause struck after it ("…, the companies
+        // said"): nothing follows, so it sets nothing off.
+        let Some(n) = self.next_live(j) else {
+            return false;
+        };
+        self.comma_after(j) || self.closed_between(j, n)
     }
 
     /// Whether a word struck between live words `j` and `n` closed a clause: "which meets
@@ -1199,6 +1215,18 @@ impl<'a> Sentence<'a> {
                     }
                     self.drop(i);
                     self.drop(n);
+                    // "X said it would cut jobs" -> "X to cut jobs": "would" was "will" told
+                    // in the past, and a headline's future is "to".
+                    if self.is(i, "said")
+                        && let Some(w) = self.next_live(n).filter(|&w| self.is(w, "would"))
+                        && self.next_live(w).is_some_and(|v| {
+                            !self.comma_after(w)
+                                && self.bare(v).bytes().all(|b| b.is_ascii_lowercase())
+                                && !self.in_table(v, &["not", "never", "n't", "have"])
+                        })
+                    {
+                        self.rewrite(w, "to");
+                    }
                     continue;
                 }
                 // "X said its board approved …": what X reports is its own part's news, so
@@ -3039,7 +3067,10 @@ impl<'a> Sentence<'a> {
             return false;
         };
         let Some((code, exchange)) = inner.rsplit_once('.') else {
-            return false;
+            // A plain ticker after the name it stands for ("Geonex Corp <GEOX>").
+            return (1..=TICKER_MAX_LETTERS).contains(&inner.len())
+                && inner.bytes().all(|b| b.is_ascii_uppercase())
+                && self.prev_live(i).is_some_and(|p| self.capitalised(p));
         };
         !code.is_empty()
             && code
