@@ -1193,3 +1193,23 @@ fn a_phrase_before_a_struck_trailing_attribution_is_not_an_aside() {
         "Amazon.com has agreed to buy iRobot for about $1.7 billion"
     );
 }
+
+#[test]
+fn an_auxiliary_cut_from_its_verb_does_not_end_a_digest() {
+    // Not "… what you ca" (of "ca n't") nor "… Bendectin did" (of "did not cause").
+    let digest = headline(
+        "Critics say it is a typical tactic of the left to try to win in court what you ca n't \
+         win at the ballot box .",
+        64,
+    );
+    assert_eq!(
+        digest,
+        "Critics say it is a typical tactic of the left to try to win"
+    );
+    let digest = headline(
+        "Dow Chemical Co said a jury found that the drug Bendectin did not cause the birth \
+         defects of a child in Washington.",
+        48,
+    );
+    assert!(!digest.ends_with(" did"), "{digest}");
+}
