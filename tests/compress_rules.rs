@@ -96,8 +96,13 @@ fn a_sentence_that_fits_comes_out_as_it_is_but_for_its_fillers() {
     // Nothing of the news is struck from a sentence that fits: not its date, time phrase,
     // attribution or "allegedly" (only the closing full stop goes, as in every headline).
     assert_eq!(
+        headline("On June 14, they voted.", 40),
+        "On June 14, they voted"
+    );
+    // A last word that may not end a digest keeps the stop that shows the sentence ended.
+    assert_eq!(
         headline("On June 14, they did.", 40),
-        "On June 14, they did"
+        "On June 14, they did."
     );
     let text = "The man allegedly stole a car on Monday.";
     assert_eq!(headline(text, 64), &text[..text.len() - 1]);
