@@ -42,6 +42,9 @@ const DANGLING_INITIALS: Initials = Initials::of(DANGLING);
 pub fn is_dangling(word: &str) -> bool {
     DANGLING_INITIALS.may_start_trimmed(word.as_bytes(), 0)
         && lexicon::sorted_contains(DANGLING, word)
+        // "ca" and "wo" in lower case are only ever "can't" and "won't" that a transcript set
+        // apart from their "n't" ("CA" is California, and stays).
+        || matches!(word, "ca" | "wo")
 }
 
 /// `text` without trailing whitespace, dangling marks and dangling words, repeatedly.

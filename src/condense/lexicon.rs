@@ -191,7 +191,6 @@ pub const DANGLING: &[&str] = &[
     "between",
     "but",
     "by",
-    "ca",
     "can",
     "could",
     "did",
@@ -267,7 +266,6 @@ pub const DANGLING: &[&str] = &[
     "with",
     "within",
     "without",
-    "wo",
     "would",
     "your",
 ];
