@@ -1218,3 +1218,51 @@ fn an_auxiliary_cut_from_its_verb_does_not_end_a_digest() {
     );
     assert!(!digest.ends_with(" did"), "{digest}");
 }
+
+#[test]
+fn a_day_after_a_verb_goes_and_a_company_that_said_it_would_is_to() {
+    // "said Wednesday that it would halt" -> "to halt": the day named without "on" is a time
+    // phrase, and "that" does not stop the company's "it" from being the company.
+    assert_eq!(
+        headline(
+            "Boeing Co. said Wednesday that it would halt production of its 737 MAX jetliner \
+             in January, the biggest assembly-line shutdown in more than two decades.",
+            48
+        ),
+        "Boeing to halt production of 737 MAX in January"
+    );
+    // When a warning ends stays.
+    assert_eq!(
+        headline("A flood watch remains in effect through Wednesday.", 48),
+        "A flood watch through Wednesday"
+    );
+    // "but said it would continue" -> "but would continue", not "but to continue".
+    assert_eq!(
+        headline(
+            "The Bank of Japan kept interest rates unchanged on Thursday but said it would \
+             continue to monitor the yen's sharp fall against the dollar.",
+            64
+        ),
+        "Bank of Japan kept interest rates unchanged but would continue"
+    );
+}
+
+#[test]
+fn a_modal_keeps_its_perfect_and_a_cut_does_not_end_on_a_names_first_word() {
+    // Not "a ruling that would required".
+    let digest = headline(
+        "An appeals court on Monday blocked a lower court ruling that would have required the \
+         administration to restore funding to hundreds of research programs.",
+        64,
+    );
+    assert!(!digest.contains("would required"), "{digest}");
+    // Not "… agreement with General" (of General Motors).
+    assert_eq!(
+        headline(
+            "Striking auto workers reached a tentative agreement with General Motors late \
+             Monday, ending a six-week walkout that cost the company an estimated $800 million.",
+            64
+        ),
+        "Striking auto workers reached a tentative agreement"
+    );
+}

@@ -447,6 +447,16 @@ impl Draft {
         self.begin(false);
     }
 
+    /// The length past which the draft overflows; [`Self::set_limit`] changes it (at most
+    /// [`DRAFT_BYTES`]).
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
+    pub fn set_limit(&mut self, limit: usize) {
+        self.limit = limit.min(DRAFT_BYTES);
+    }
+
     /// Clears the draft for a candidate, traced or not (see [`Self::would_overflow`]).
     pub fn begin(&mut self, tracing: bool) {
         self.text.clear();

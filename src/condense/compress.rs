@@ -13,7 +13,8 @@ use super::Attempt;
 use super::compose::Draft;
 use super::fit::Fit;
 use super::lexicon::{
-    self, ABBREVIATIONS, EVENT_NOUNS, OWNED_UNIT, REPORTING_PRESENT, TEXT_ABBREVIATIONS,
+    self, ABBREVIATIONS, COMPANY_SUFFIXES, EVENT_NOUNS, OWNED_UNIT, REPORTING_PRESENT,
+    TEXT_ABBREVIATIONS,
 };
 use super::sentence::{self, Normal};
 use super::trim::{LEVELS, MAX_EDITS, Sentence};
@@ -25,6 +26,18 @@ pub use super::sentence::{lead_sentence, without_dateline};
 /// (the stride that fits is then halved down to the fewest edits that fit). A 640-byte
 /// sentence rarely offers more places where a rule applies than the last figure.
 const STRIDES: [usize; 16] = [1, 2, 3, 4, 6, 8, 11, 15, 20, 26, 33, 41, 50, 60, 80, 120];
+
+/// Words that open a name of several and mean something else alone (a rank, "new", a
+/// direction): a cut does not end on one when the name goes on.
+const NAME_OPENERS: &[&str] = &[
+    "General", "New", "San", "Santa", "Los", "Las", "Hong", "El", "St", "St.", "Fort", "Port",
+    "Mount", "Cape", "Great", "Rio", "Buenos", "Sri", "Costa", "Puerto", "Saint", "North", "South",
+    "East", "West",
+];
+
+/// How far past the room a sentence to be cut is written: enough for the word after the cut
+/// (a name's next word is rarely longer), so the cut can tell whether it splits a name.
+const LOOKAHEAD_BYTES: usize = 24;
 
 /// The last level of rules (see [`LEVELS`]) whose edits a sentence that must be cut always
 /// keeps: what a headline does anyway, and loses nothing of the news.
@@ -105,9 +118,58 @@ fn climb<F: Fit>(text: &str, fit: &F, draft: &mut Draft) -> Attempt {
             best = (shown, edits);
         }
     }
+    // Written a little past the room, so the cut sees the word after it.
+    let limit = draft.limit();
+    draft.set_limit(room.saturating_add(LOOKAHEAD_BYTES));
     draft.clear();
     words.render(best.1, draft);
-    super::cut(draft, fit)
+    draft.set_limit(limit);
+    // Not inside a name ("agreement with General | Motors", "Buffalo, New | York"): the cut
+    // goes before it. Text in capitals throughout (recased, every word a capital) is cut as it
+    // comes, and so is a sentence where no cut outside a name fits.
+    let text = draft.as_str();
+    let kept = (!words.is_shouting())
+        .then(|| super::fit::cut_where(text, fit, |end| !splits_name(text, end)))
+        .flatten()
+        .or_else(|| super::fit::cut(text, fit));
+    match kept {
+        Some(kept) => Attempt::Fits(kept.len()),
+        None => Attempt::NoWordFits,
+    }
+}
+
+/// Whether a cut at the space at byte `end` of `text` leaves a word that opens a name
+/// ([`NAME_OPENERS`]) without the rest of it: "General | Motors", "Buffalo, New | York". (A
+/// name cut after more of it is still the name's start: "the San Diego | Convention Center".)
+fn splits_name(text: &str, end: usize) -> bool {
+    let capital = |w: &str| {
+        w.trim_start_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    let before = text
+        .get(..end)
+        .and_then(|t| t.rsplit(' ').next())
+        .unwrap_or_default();
+    let after = text
+        .get(end.saturating_add(1)..)
+        .and_then(|t| t.split(' ').next())
+        .unwrap_or_default();
+    // A company's suffix may go ("San Miguel | Corp>", "Shanghai Hotels | Ltd's").
+    let after_bare = after.trim_matches(|c: char| !c.is_alphanumeric());
+    let suffix = lexicon::contains(
+        COMPANY_SUFFIXES,
+        after_bare.strip_suffix("'s").unwrap_or(after_bare),
+    );
+    capital(before)
+        && lexicon::contains(NAME_OPENERS, before)
+        && capital(after)
+        && !suffix
+        && before
+            .as_bytes()
+            .last()
+            .is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// The length of `words` as they stand after `edits` edits, written into `draft`, if that

@@ -86,6 +86,15 @@ pub fn trim_dangling(text: &str) -> &str {
 /// and fits. Words are separated by single spaces (composed text always is). `None` when not
 /// even the first word fits.
 pub fn cut<'t>(text: &'t str, fit: &impl Fit) -> Option<&'t str> {
+    cut_where(text, fit, |_| true)
+}
+
+/// As [`cut`], at the word boundaries (byte offsets of spaces) that `may_end` accepts.
+pub fn cut_where<'t>(
+    text: &'t str,
+    fit: &impl Fit,
+    may_end: impl Fn(usize) -> bool,
+) -> Option<&'t str> {
     // Trimming only looks at the end of the text, so every prefix from the trimmed text to the
     // one it came from trims to that same text: when it does not fit, the next prefix worth
     // trimming is shorter than it. (Otherwise a run of dangling words is trimmed once for each
@@ -105,11 +114,14 @@ pub fn cut<'t>(text: &'t str, fit: &impl Fit) -> Option<&'t str> {
     if let Some(whole) = fitting(text.len()) {
         return Some(whole);
     }
-    // Longest first; a fit never takes more than its `max_bytes`.
+    // Longest first. A prefix past `max_bytes` may still fit once its trailing marks and
+    // dangling words are trimmed ("costs," of "reduced costs, improved"), so the ends are
+    // tried from the end of the text: it runs past the room by at most one word (a draft
+    // stops there) or the free-text cut's look-ahead.
     text.match_indices(' ')
         .rev()
         .map(|(end, _)| end)
-        .skip_while(|&end| end > fit.max_bytes())
+        .filter(|&end| may_end(end))
         .find_map(fitting)
 }
 

@@ -122,6 +122,34 @@ const DASH_ASIDE_MAX_WORDS: usize = 24;
 /// Words that qualify a title and go with it ("Former Vice President Dick Cheney").
 const TITLE_QUALIFIERS: &[&str] = &["former", "ex", "acting", "outgoing", "late"];
 
+/// Words before a day that make it a deadline or a span, not the time of the news: "until
+/// Wednesday", "through Friday" (an alert's end stays).
+const DEADLINE_WORDS: &[&str] = &[
+    "until",
+    "through",
+    "thru",
+    "till",
+    "by",
+    "before",
+    "after",
+    "since",
+    "from",
+    "to",
+    "next",
+    "last",
+    "every",
+    "each",
+    "starting",
+    "beginning",
+    "ending",
+    "effective",
+];
+
+/// Modal verbs: the auxiliaries after them belong to their verb ("would have required").
+const MODALS: &[&str] = &[
+    "should", "would", "could", "might", "must", "can", "may", "will", "shall",
+];
+
 /// Parts of a day that may follow a date ("on Monday night").
 const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
 
@@ -467,6 +495,11 @@ impl<'a> Sentence<'a> {
                 };
                 (w, bytes)
             })
+    }
+
+    /// Whether the sentence is written in capitals throughout (and recased as it is written).
+    pub fn is_shouting(&self) -> bool {
+        self.shouting
     }
 
     /// At least how many bytes [`Self::render`] writes after `edits` edits: the words and the
@@ -1192,8 +1225,11 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let next = self.next_live(i);
-            // "X said it plans …": the pronoun is X, so "X plans …".
-            if let Some(n) = next {
+            if let Some(next) = next {
+                // "X said it plans …": the pronoun is X, so "X plans …". ("X said that it
+                // plans …" alike.)
+                let that = (self.is(next, "that") && !self.comma_after(i)).then_some(next);
+                let n = that.and_then(|t| self.next_live(t)).unwrap_or(next);
                 // "X says it was a mistake": that "it" is not X ("X said it was told" or "it is
                 // considering" is X).
                 let expletive = self.is(n, "it")
@@ -1213,11 +1249,19 @@ impl<'a> Sentence<'a> {
                     if !self.begin() {
                         return;
                     }
+                    let coordinated = self
+                        .prev_live(i)
+                        .is_some_and(|p| self.in_table(p, &["and", "but", "or"]));
                     self.drop(i);
+                    if let Some(t) = that {
+                        self.drop(t);
+                    }
                     self.drop(n);
                     // "X said it would cut jobs" -> "X to cut jobs": "would" was "will" told
-                    // in the past, and a headline's future is "to".
+                    // in the past, and a headline's future is "to" (not after "and" or "but":
+                    // "kept rates unchanged but would monitor the yen").
                     if self.is(i, "said")
+                        && !coordinated
                         && let Some(w) = self.next_live(n).filter(|&w| self.is(w, "would"))
                         && self.next_live(w).is_some_and(|v| {
                             !self.comma_after(w)
@@ -1229,6 +1273,8 @@ impl<'a> Sentence<'a> {
                     }
                     continue;
                 }
+                // The other forms take the word right after the verb.
+                let n = next;
                 // "X said its board approved …": what X reports is its own part's news, so
                 // "X board approved …" (a headline names the company, not who told).
                 if self.is(n, "its")
@@ -1700,6 +1746,34 @@ impl<'a> Sentence<'a> {
                 self.drop_adverbial(i, last);
                 continue;
             }
+            // "said Wednesday", "died late Monday": a day named after a verb, as a wire writes
+            // it without "on" (not "until Wednesday" nor "through Friday": when a warning
+            // ends stays, nor "the Wednesday meeting").
+            if self.has(i, Classes::WEEKDAY)
+                && let Some(p) = self.prev_live(i)
+                && !self.comma_after(p)
+                && self.bare(p).bytes().all(|b| b.is_ascii_lowercase())
+                && (!self.has(p, Classes::DANGLING) || self.has(p, Classes::ATTRIBUTION_VERB))
+                && !self.has(p, Classes::TIME_DETERMINER)
+                && !self.in_table(p, DEADLINE_WORDS)
+                && !self.capitalised(next)
+            {
+                let from = if self.in_table(p, &["late", "early"]) {
+                    p
+                } else {
+                    i
+                };
+                // Only after a word of the clause ("said Wednesday"), not after "Late" alone
+                // opening the sentence.
+                if from == i || self.prev_live(from).is_some() {
+                    let last = self.date_end(i);
+                    if !self.begin() {
+                        return;
+                    }
+                    self.drop_adverbial(from, last);
+                    continue;
+                }
+            }
             // "on Tuesday", "on Tuesday, February 3, 2026", "on March 9".
             if self.is(i, "on") && self.is_date_start(next) {
                 let last = self.date_end(next);
@@ -1947,10 +2021,13 @@ impl<'a> Sentence<'a> {
             let after_pronoun = subject.is_some_and(|p| self.in_table(p, PERSONAL_PRONOUNS));
             // "Calny has filed a suit" -> "Calny filed a suit": a headline has no perfect. Only
             // a regular verb, whose past is its participle ("they have thrown" is not "they
-            // thrown"), and not an infinitive ("to have sized up").
+            // thrown"), and not an infinitive ("to have sized up") nor a modal's ("would have
+            // required").
             if self.has(i, Classes::AUXILIARY)
                 && self.in_table(i, &["has", "have"])
-                && subject.is_some_and(|p| !self.comma_after(p) && !self.is(p, "to"))
+                && subject.is_some_and(|p| {
+                    !self.comma_after(p) && !self.is(p, "to") && !self.in_table(p, MODALS)
+                })
                 && !after_pronoun
                 && self.is_participle(next)
                 && self.past_is_participle(next)
@@ -2274,13 +2351,8 @@ impl<'a> Sentence<'a> {
             if self.prev_live(i).is_some_and(|p| {
                 self.has(p, Classes::AUXILIARY)
                     || self.in_table(p, PERSONAL_PRONOUNS)
-                    || self.in_table(
-                        p,
-                        &[
-                            "to", "who", "which", "that", "should", "would", "could", "might",
-                            "must", "can", "may", "will", "shall",
-                        ],
-                    )
+                    || self.in_table(p, &["to", "who", "which", "that"])
+                    || self.in_table(p, MODALS)
             }) {
                 continue;
             }
@@ -3678,10 +3750,11 @@ mod tests {
         let ends: std::vec::Vec<usize> = (0..LEVELS.len()).map(|n| s.level_end(n)).collect();
         assert!(ends.windows(2).all(|w| w[0] <= w[1]), "{ends:?}");
         assert_eq!(s.level_end(LEVELS.len() - 1), s.edits());
-        // The opener, the time phrase and the "that" after "said" go first (checked by hand).
+        // The opener, the time phrase and then "said that it" (the company's own word) go
+        // first (checked by hand).
         assert_eq!(
             rendered(&s, s.first_level_edits()),
-            "Acme Corp said it will build the plant"
+            "Acme Corp will build the plant"
         );
         assert_eq!(
             rendered(&s, 0),
