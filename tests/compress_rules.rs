@@ -1095,11 +1095,20 @@ fn a_title_that_ties_a_name_to_what_it_heads_stays_and_a_struck_title_keeps_the_
     // The comma before a struck title closes the clause before it, and stays.
     assert_eq!(
         headline(
+            "The letter was addressed to Attorney General Janet Reno, Senator Orrin Hatch and \
+             the chairmen of both intelligence committees.",
+            48
+        ),
+        "Letter was addressed to Janet Reno, Orrin Hatch"
+    );
+    // "In a letter to …," is the frame of what is said, and goes.
+    assert_eq!(
+        headline(
             "In a letter to FBI Director Louis Freeh, Senator Charles Grassley says his staff \
              discovered IRS documents.",
             64
         ),
-        "In a letter to FBI Director Louis Freeh, Charles Grassley"
+        "Senator Charles Grassley says his staff discovered IRS documents"
     );
 }
 
@@ -1264,5 +1273,44 @@ fn a_modal_keeps_its_perfect_and_a_cut_does_not_end_on_a_names_first_word() {
             64
         ),
         "Striking auto workers reached a tentative agreement"
+    );
+}
+
+#[test]
+fn a_lead_in_goes_before_the_main_clause_and_a_cut_does_not_end_on_its_participle() {
+    // A participle's phrase, "Despite …" and "In a statement …" lead up to the news.
+    assert_eq!(
+        headline(
+            "Facing mounting pressure from investors, the chief executive of Unilever \
+             announced on Thursday that he would step down at the end of the year.",
+            64
+        ),
+        "Chief executive of Unilever to step down at the end of the year"
+    );
+    assert_eq!(
+        headline(
+            "In a statement released late Tuesday, the Pentagon said two U.S. service members \
+             were wounded in a rocket attack on a base in northeastern Syria.",
+            64
+        ),
+        "Pentagon says two U.S. service members wounded in rocket attack"
+    );
+    // A participle with a verb of its own is the sentence.
+    assert_eq!(
+        headline(
+            "Joining us by telephone is Geoffrey Fieger, Kevorkian 's attorney, who spoke with \
+             reporters in Detroit this morning about the charges .",
+            64
+        ),
+        "Joining us by telephone is Geoffrey Fieger, Kevorkian's attorney"
+    );
+    // Not "…, Texas, killing": what the participle did was cut away.
+    assert_eq!(
+        headline(
+            "Police said a gunman opened fire at a shopping mall in Allen, Texas, on Saturday \
+             afternoon, killing eight people before being shot dead by an officer.",
+            64
+        ),
+        "Gunman opened fire at a shopping mall in Allen, Texas"
     );
 }

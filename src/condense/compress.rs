@@ -27,6 +27,17 @@ pub use super::sentence::{lead_sentence, without_dateline};
 /// sentence rarely offers more places where a rule applies than the last figure.
 const STRIDES: [usize; 16] = [1, 2, 3, 4, 6, 8, 11, 15, 20, 26, 33, 41, 50, 60, 80, 120];
 
+/// Whether a cut at the space at byte `end` of `text` ends on a participle that opens a
+/// clause after a comma ("… in Allen, Texas, killing"): what it did was cut away.
+fn leaves_participle(text: &str, end: usize) -> bool {
+    let head = text.get(..end).unwrap_or_default();
+    let (rest, last) = head.rsplit_once(' ').unwrap_or(("", head));
+    last.len() > "ing".len()
+        && last.ends_with("ing")
+        && last.bytes().all(|b| b.is_ascii_lowercase())
+        && rest.ends_with(',')
+}
+
 /// Words that open a name of several and mean something else alone (a rank, "new", a
 /// direction): a cut does not end on one when the name goes on.
 const NAME_OPENERS: &[&str] = &[
@@ -129,7 +140,11 @@ fn climb<F: Fit>(text: &str, fit: &F, draft: &mut Draft) -> Attempt {
     // comes, and so is a sentence where no cut outside a name fits.
     let text = draft.as_str();
     let kept = (!words.is_shouting())
-        .then(|| super::fit::cut_where(text, fit, |end| !splits_name(text, end)))
+        .then(|| {
+            super::fit::cut_where(text, fit, |end| {
+                !splits_name(text, end) && !leaves_participle(text, end)
+            })
+        })
         .flatten()
         .or_else(|| super::fit::cut(text, fit));
     match kept {

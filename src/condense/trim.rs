@@ -145,6 +145,61 @@ const DEADLINE_WORDS: &[&str] = &[
     "effective",
 ];
 
+/// Most letters of a word in "-ing" that is no participle ("king", "thing"): a shorter word
+/// is not read as one.
+const PARTICIPLE_MIN_LETTERS: usize = 5;
+
+/// Most words of a participle's phrase that leads up to the main clause ("Facing mounting
+/// pressure from investors,"): a longer run is more likely the sentence's own subject and verb.
+const PARTICIPLE_PHRASE_MAX_WORDS: usize = 7;
+
+/// Words in "-ing" that open a sentence without being a participle that leads up to it.
+const NOT_PARTICIPLES: &[&str] = &[
+    "during",
+    "according",
+    "morning",
+    "evening",
+    "nothing",
+    "something",
+    "everything",
+    "anything",
+    "spring",
+    "string",
+    "building",
+    "meeting",
+    "ceiling",
+    "wedding",
+];
+
+/// What a source says in, opening a sentence ("In a statement, the Pentagon said …"): the
+/// frame of its attribution.
+const STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "letter",
+    "interview",
+    "speech",
+    "report",
+    "filing",
+    "release",
+    "email",
+    "memo",
+    "post",
+    "tweet",
+    "message",
+];
+
+/// Verbs of saying in the past, after which "would" is a future told ("said it would").
+const SAID_PAST: &[&str] = &[
+    "said",
+    "announced",
+    "stated",
+    "confirmed",
+    "warned",
+    "indicated",
+    "added",
+    "predicted",
+];
+
 /// Modal verbs: the auxiliaries after them belong to their verb ("would have required").
 const MODALS: &[&str] = &[
     "should", "would", "could", "might", "must", "can", "may", "will", "shall",
@@ -1260,7 +1315,7 @@ impl<'a> Sentence<'a> {
                     // "X said it would cut jobs" -> "X to cut jobs": "would" was "will" told
                     // in the past, and a headline's future is "to" (not after "and" or "but":
                     // "kept rates unchanged but would monitor the yen").
-                    if self.is(i, "said")
+                    if self.in_table(i, SAID_PAST)
                         && !coordinated
                         && let Some(w) = self.next_live(n).filter(|&w| self.is(w, "would"))
                         && self.next_live(w).is_some_and(|v| {
@@ -2675,7 +2730,25 @@ impl<'a> Sentence<'a> {
         let Some(first) = self.first_live() else {
             return;
         };
-        if !self.in_table(first, SUBORDINATORS) {
+        // "Although …,", "Despite heavy rain,", "Facing pressure from investors,", "In a
+        // statement released late Tuesday,": what leads up to the main clause.
+        let bare = self.bare(first);
+        let participle = bare.len() > PARTICIPLE_MIN_LETTERS
+            && bare.ends_with("ing")
+            && !bare.contains('-')
+            && !self.in_table(first, NOT_PARTICIPLES);
+        let statement = self.is(first, "in")
+            && self.next_live(first).is_some_and(|d| {
+                self.in_table(d, &["a", "an", "its", "his", "her", "their"])
+                    && self
+                        .next_live(d)
+                        .is_some_and(|n| self.in_table(n, STATEMENT_NOUNS))
+            });
+        if !(self.in_table(first, SUBORDINATORS)
+            || self.is(first, "despite")
+            || participle
+            || statement)
+        {
             return;
         }
         // Its comma may be on a word already struck ("…weakened overnight, …"): the words
@@ -2695,6 +2768,26 @@ impl<'a> Sentence<'a> {
         let Some(end) = end else {
             return;
         };
+        // "Joining us by phone is Geoffrey Fieger, …", "Running for president is a full-time
+        // job, …": a participle with a verb of its own is the sentence, not its lead-in; so is
+        // a longer run ("Striking auto workers reached a deal with GM, ending …"), and one
+        // not followed by a subject ("Boeing …, the biggest …" is a name and an appositive).
+        if participle {
+            let subject = self.next_live(end).is_some_and(|n| {
+                let verb_like = self.bare(n).ends_with("ing") || self.bare(n).ends_with("ed");
+                self.capitalised(n)
+                    || self.in_table(n, &["the", "a", "an"])
+                    || self.in_table(n, PERSONAL_PRONOUNS)
+                    || (!self.has(n, Classes::DANGLING) && !verb_like)
+            });
+            if live > PARTICIPLE_PHRASE_MAX_WORDS
+                || !subject
+                || (first..=end)
+                    .any(|j| self.has(j, Classes::AUXILIARY | Classes::ATTRIBUTION_VERB))
+            {
+                return;
+            }
+        }
         self.drop_frame(first, end);
     }
 
