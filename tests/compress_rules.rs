@@ -1314,3 +1314,34 @@ fn a_lead_in_goes_before_the_main_clause_and_a_cut_does_not_end_on_its_participl
         "Gunman opened fire at a shopping mall in Allen, Texas"
     );
 }
+
+#[test]
+fn a_possessive_is_no_tie_to_a_title_and_a_body_is_no_persons_name() {
+    // "Europe's largest carmaker" is what Volkswagen is: an appositive.
+    assert_eq!(
+        headline(
+            "Volkswagen, Europe's largest carmaker, will invest 180 billion euros over the next \
+             five years, with more than two thirds of the money going to electric vehicles.",
+            48
+        ),
+        "Volkswagen to invest 180 bln euros over next"
+    );
+    // A country's possessive is no tie: the title goes.
+    assert_eq!(
+        headline(
+            "Ukraine's President Volodymyr Zelenskiy on Sunday urged Western allies to speed up \
+             deliveries of long-range missiles and tanks.",
+            48
+        ),
+        "Ukraine's Volodymyr Zelenskiy urged"
+    );
+    // "Finance" opens a body's name here, not a title before a person's.
+    assert_eq!(
+        headline(
+            "Spain's Finance Ministry deregulated bank deposit rates on Monday in a move to \
+             increase competition among the country's banks.",
+            48
+        ),
+        "Spain's Finance Ministry deregulated bank"
+    );
+}

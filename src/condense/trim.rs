@@ -119,6 +119,25 @@ const TICKER_MAX_LETTERS: usize = 5;
 /// between "--" and "--"), and no longer than a long sentence's middle.
 const DASH_ASIDE_MAX_WORDS: usize = 24;
 
+/// Words of a body's name that a title word may open ("Finance Ministry", "Executive
+/// Commission"): what follows such a title is no person's name.
+const INSTITUTION_NOUNS: &[&str] = &[
+    "ministry",
+    "commission",
+    "committee",
+    "department",
+    "council",
+    "board",
+    "office",
+    "agency",
+    "bureau",
+    "service",
+    "authority",
+    "court",
+    "cabinet",
+    "directorate",
+];
+
 /// Words that qualify a title and go with it ("Former Vice President Dick Cheney").
 const TITLE_QUALIFIERS: &[&str] = &["former", "ex", "acting", "outgoing", "late"];
 
@@ -2589,6 +2608,8 @@ impl<'a> Sentence<'a> {
         self.in_table(i, &["a", "an"])
             // "the chairman of Acme", not "the Netherlands" of a list of names.
             || (self.is(i, "the") && lower(next))
+            // "Volkswagen, Europe's largest carmaker,": a name's possessive before what it is.
+            || (self.capitalised(i) && self.text(i).ends_with("'s") && lower(next))
             // "KLM, in a move following TWA's, said": a phrase of circumstance between the name
             // and its verb.
             || self.in_table(i, ASIDE_PREPOSITIONS)
@@ -3394,7 +3415,9 @@ impl<'a> Sentence<'a> {
             let name = self
                 .next_live(last)
                 .filter(|&n| !self.comma_after(last) && self.capitalised(n))
-                .filter(|&n| !self.names_company(n));
+                .filter(|&n| !self.names_company(n))
+                // "Finance Ministry", "Executive Commission": a body, not a person titled.
+                .filter(|&n| !self.in_table(n, INSTITUTION_NOUNS));
             let titled = (i..=last).any(|j| {
                 self.live(j)
                     && self.capitalised(j)
@@ -3422,11 +3445,14 @@ impl<'a> Sentence<'a> {
                 }
                 _ => i,
             };
+            // (A country's possessive is no tie: "Ukraine's President Volodymyr Zelenskiy" ->
+            // "Ukraine's Volodymyr Zelenskiy".)
             let tied = self.prev_live(from).is_some_and(|p| {
                 !self.comma_after(p)
                     && self.capitalised(p)
                     && !self.has(p, Classes::MODIFIER)
                     && !self.in_table(p, &["the", "a", "an"])
+                    && !self.text(p).ends_with("'s")
             });
             if let (Some(_), true, false) = (name, titled, tied) {
                 if !self.begin() {
