@@ -300,12 +300,13 @@ fn a_reporting_verb_agrees_with_its_subject_and_an_infinitive_keeps_be() {
         headline(text, 64),
         "Union leaders say the strike at the Elm River plant had ended"
     );
-    // The head of the subject is "Officials", not the "County" before the verb.
-    let text = "Officials in Tulsa County said on Monday that a line of severe thunderstorms had \
-                brought down power lines.";
+    // The head of the subject is "leaders", not the "County" before the verb. (Officials in
+    // the county would be a source that names no one, and go.)
+    let text = "Union leaders in Tulsa County said on Monday that a line of severe thunderstorms \
+                had brought down power lines.";
     assert_eq!(
         headline(text, 48),
-        "Officials in Tulsa County say a line of severe"
+        "Union leaders in Tulsa County say line of severe"
     );
     let text = "He is said to be consulting with the FBI about the case.";
     assert_eq!(
@@ -1343,5 +1344,25 @@ fn a_possessive_is_no_tie_to_a_title_and_a_body_is_no_persons_name() {
             48
         ),
         "Spain's Finance Ministry deregulated bank"
+    );
+}
+
+#[test]
+fn a_source_that_names_no_one_goes_with_where_it_serves_and_its_that() {
+    // Not "That the death toll …": "on Friday" and the "that" after it go with the source.
+    assert_eq!(
+        headline(
+            "Officials said on Friday that the death toll from the wildfire had risen to 111.",
+            48
+        ),
+        "Death toll from the wildfire had risen to 111"
+    );
+    assert_eq!(
+        headline(
+            "Officials in Maui County said on Friday that the death toll from the wildfire had \
+             risen to 111.",
+            48
+        ),
+        "Death toll from the wildfire had risen to 111"
     );
 }

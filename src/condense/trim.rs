@@ -1553,14 +1553,39 @@ impl<'a> Sentence<'a> {
                 None => return,
             }
         }
-        let Some(verb) = self.next_live(j) else {
+        // "Officials in Maui County said …", "Police in Paris said …": where they serve.
+        let mut source_end = j;
+        if let Some(at) = self
+            .next_live(j)
+            .filter(|&a| self.is(a, "in") && !self.comma_after(j))
+        {
+            let mut k = at;
+            for _ in 0..NAME_MAX_WORDS {
+                match self.next_live(k) {
+                    Some(n) if self.capitalised(n) && !self.comma_after(k) => k = n,
+                    _ => break,
+                }
+            }
+            if k != at {
+                source_end = k;
+            }
+        }
+        let Some(verb) = self.next_live(source_end) else {
             return;
         };
         if !self.in_table(j, GENERIC_SOURCES)
-            || self.comma_after(j)
+            || self.comma_after(source_end)
             || !self.has(verb, Classes::ATTRIBUTION_VERB)
             || self.comma_after(verb)
         {
+            return;
+        }
+        // "Officials said on Friday that …": left for the pass after the time phrases have
+        // gone, so that its "that" goes with it.
+        if self.next_live(verb).is_some_and(|n| {
+            self.has(n, Classes::TIME_WORD)
+                || (self.is(n, "on") && self.next_live(n).is_some_and(|d| self.is_date_start(d)))
+        }) {
             return;
         }
         let last = self.with_that(verb);
