@@ -1018,6 +1018,12 @@ fn a_bulletin_s_field_label_is_not_the_headline() {
         headline(text, 64),
         "West winds 30 to 35 mph with gusts up to 55 to 60 mph expected"
     );
+    // However short the first field, it is the news, not the "WHERE" after it (an NWS Beach
+    // Hazards Statement's description, public domain).
+    let text = "* WHAT...Sneaker waves possible.\n\n* WHERE...North and Central Coast of Oregon, \
+                and South\nWashington Coast.\n\n* WHEN...From this afternoon through Saturday \
+                evening.";
+    assert_eq!(headline(text, 48), "Sneaker waves possible");
 }
 
 #[test]

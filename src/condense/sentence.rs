@@ -123,8 +123,14 @@ pub fn lead_sentence(text: &str) -> &str {
 
 /// The sentence a headline is made from: the lead, unless it is not news (see the module).
 pub fn choose(text: &str) -> &str {
-    let text = without_label(without_dateline(text.trim_start()));
+    let undated = without_dateline(text.trim_start());
+    let text = without_label(undated);
     let lead = lead_sentence(text);
+    // A bulletin's first field ("* WHAT...Sneaker waves possible.") is its news, however
+    // short: the next are where, when and what to do.
+    if text.len() < undated.len() && !lead.is_empty() {
+        return lead;
+    }
     let mut rest = text;
     for n in 0..CANDIDATE_SENTENCES {
         let sentence = if n == 0 { lead } else { lead_sentence(rest) };
