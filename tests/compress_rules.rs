@@ -1401,3 +1401,22 @@ fn a_source_that_names_no_one_goes_with_where_it_serves_and_its_that() {
         "Death toll from the wildfire had risen to 111"
     );
 }
+
+#[test]
+fn a_feeds_kicker_goes_and_a_comma_follows_a_words_own_mark() {
+    assert_eq!(
+        headline(
+            "UPDATE 2-Oil prices jump 3% after OPEC+ agrees surprise output cut",
+            40
+        ),
+        "Oil prices jump 3% after OPEC+ agrees"
+    );
+    // The comma that closed the struck "on Monday," is written after "2%", not inside it.
+    assert_eq!(
+        headline(
+            "Japan's Nikkei share average fell 2% on Monday, tracking losses on Wall Street.",
+            56
+        ),
+        "Japan's Nikkei share average falls 2%, tracking losses"
+    );
+}

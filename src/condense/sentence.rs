@@ -16,6 +16,9 @@ const DATELINE_MAX_BYTES: usize = 48;
 /// this long; capitals further in are part of the text.
 const LABEL_MAX_BYTES: usize = 40;
 
+/// A kicker and its version ("BREAKING NEWS:", "UPDATE 12-") is at most this long.
+const KICKER_MAX_BYTES: usize = 24;
+
 /// How far to look for the end of one sentence. A digest holds at most 160 bytes and trimming
 /// rarely halves a sentence twice over, so a longer stretch is never shown.
 pub const SENTENCE_SCAN_BYTES: usize = 640;
@@ -47,6 +50,54 @@ pub fn without_dateline(text: &str) -> &str {
         }
     }
     text
+}
+
+/// Words that label a story rather than tell it, as a feed's title opens with them ("UPDATE
+/// 2-", "BREAKING:", "Live updates:", "Opinion |").
+const KICKERS: &[&str] = &[
+    "breaking",
+    "breaking news",
+    "live",
+    "live updates",
+    "update",
+    "updated",
+    "exclusive",
+    "analysis",
+    "factbox",
+    "explainer",
+    "opinion",
+    "watch",
+    "video",
+    "developing",
+    "just in",
+    "urgent",
+];
+
+/// `text` after a leading kicker ([`KICKERS`], a wire's version number after it if any) and its
+/// mark: ":" or "|" in any case, "-" only after a kicker in capitals as a wire writes it
+/// ("UPDATE 2-Oil prices jump"; "Live-fire drills" is a word).
+pub fn without_kicker(text: &str) -> &str {
+    let head = floor_boundary(text, KICKER_MAX_BYTES);
+    let Some(at) = head.find([':', '|', '-']) else {
+        return text;
+    };
+    let (label, mark) = (head.get(..at).unwrap_or_default(), head.get(at..=at));
+    let label = label.trim_end();
+    // "UPDATE 2" -> "UPDATE": a story's version.
+    let kicker = label
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end();
+    let known = KICKERS.iter().any(|k| lexicon::is(kicker, k));
+    let dash_ok = mark != Some("-") || !kicker.bytes().any(|b| b.is_ascii_lowercase());
+    let rest = text
+        .get(at.saturating_add(1)..)
+        .unwrap_or_default()
+        .trim_start();
+    if known && dash_ok && !rest.is_empty() {
+        rest
+    } else {
+        text
+    }
 }
 
 /// `text` after a leading field label of a bulletin: a bullet "* " if any, a label in
@@ -123,7 +174,7 @@ pub fn lead_sentence(text: &str) -> &str {
 
 /// The sentence a headline is made from: the lead, unless it is not news (see the module).
 pub fn choose(text: &str) -> &str {
-    let undated = without_dateline(text.trim_start());
+    let undated = without_dateline(without_kicker(text.trim_start()));
     let text = without_label(undated);
     let lead = lead_sentence(text);
     // A bulletin's first field ("* WHAT...Sneaker waves possible.") is its news, however
@@ -260,6 +311,31 @@ mod tests {
             lead_sentence("Fog in N.Y. today. More later."),
             "Fog in N.Y. today."
         );
+    }
+
+    #[test]
+    fn kickers_are_dropped_and_words_that_only_look_like_one_stay() {
+        assert_eq!(
+            without_kicker("UPDATE 2-Oil prices jump 3% after OPEC+ agrees cut"),
+            "Oil prices jump 3% after OPEC+ agrees cut"
+        );
+        assert_eq!(
+            without_kicker("Live updates: Hurricane Milton makes landfall"),
+            "Hurricane Milton makes landfall"
+        );
+        assert_eq!(
+            without_kicker("BREAKING: Quake hits Peru"),
+            "Quake hits Peru"
+        );
+        assert_eq!(without_kicker("Opinion | Why rates rise"), "Why rates rise");
+        // A dash after a kicker in lower case is a word's ("Live-fire drills"), and a word
+        // that is no kicker keeps its colon.
+        assert_eq!(
+            without_kicker("Live-fire drills begin"),
+            "Live-fire drills begin"
+        );
+        assert_eq!(without_kicker("Warning: heavy rain"), "Warning: heavy rain");
+        assert_eq!(without_kicker("UPDATE:"), "UPDATE:");
     }
 
     #[test]

@@ -697,10 +697,19 @@ impl<'a> Sentence<'a> {
                 }
                 // A mark moved from a struck word obeys the same rule as the word's own.
                 let clause_gone = struck_between && !closed;
-                if w.comma_at <= edits && !trailing.contains(',') && !clause_gone {
+                let comma = w.comma_at <= edits && !trailing.contains(',') && !clause_gone;
+                // Inside a closing quote ("said no,"" as written news puts it), after any
+                // other mark ("2%,", "(Reuters),").
+                let quotes = trailing
+                    .chars()
+                    .all(|c| matches!(c, '"' | '\'' | '”' | '’'));
+                if comma && quotes {
                     draft.push(",");
                 }
                 draft.push(trailing);
+                if comma && !quotes {
+                    draft.push(",");
+                }
                 if asked {
                     draft.push("?");
                 }
@@ -1072,7 +1081,8 @@ impl<'a> Sentence<'a> {
         if self.drop_span(from, to)
             && mark
             && let Some(p) = before
-            && self.marks_after(p).is_empty()
+            // (A word's own marks that close nothing stay before it: "2%,".)
+            && !self.comma_after(p)
             && !self.in_table(p, JOINING_WORDS)
         {
             self.append_mark(p);
@@ -3260,7 +3270,7 @@ impl<'a> Sentence<'a> {
             }
             let mark = self.keeps_mark(i);
             self.drop(i);
-            if mark && self.marks_after(p).is_empty() {
+            if mark && !self.comma_after(p) {
                 self.append_mark(p);
             }
         }
@@ -3412,7 +3422,7 @@ impl<'a> Sentence<'a> {
                 // Marine Corp, whose stock is up, said").
                 if let Some(p) = self.prev_live(i)
                     && self.keeps_mark(i)
-                    && self.marks_after(p).is_empty()
+                    && !self.comma_after(p)
                 {
                     self.append_mark(p);
                 }
