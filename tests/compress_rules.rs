@@ -1420,3 +1420,39 @@ fn a_feeds_kicker_goes_and_a_comma_follows_a_words_own_mark() {
         "Japan's Nikkei share average falls 2%, tracking losses"
     );
 }
+
+#[test]
+fn a_bulletin_loses_its_issuer_its_heading_dots_and_its_list_of_places_before_its_end() {
+    // NWS texts (public domain), as an alert feed's text or headline gives them.
+    assert_eq!(
+        headline(
+            "...WINTER STORM WARNING IN EFFECT FROM 6 PM THIS EVENING TO 6 AM EST SATURDAY...",
+            48
+        ),
+        "Winter Storm Warning from 6 PM to 6 AM EST"
+    );
+    assert_eq!(
+        headline(
+            "The National Weather Service has issued a Heat Advisory for Maricopa County until \
+             8 PM Sunday, with highs up to 115 degrees expected.",
+            48
+        ),
+        "Heat Advisory for Maricopa County until 8 PM"
+    );
+    assert_eq!(
+        headline(
+            "Tornado Warning including Tulsa OK, Broken Arrow OK and Owasso OK until 9:15 PM CDT",
+            48
+        ),
+        "Tornado Warning until 9:15 PM CDT"
+    );
+    // Not "… 8:00AM EDT by NWS": the issuing office goes whole.
+    assert_eq!(
+        headline(
+            "Small Craft Advisory issued October 20 at 2:35PM EDT until October 21 at 8:00AM \
+             EDT by NWS Boston/Norton MA",
+            64
+        ),
+        "Small Craft Advisory until October 21 at 8:00AM EDT"
+    );
+}

@@ -174,7 +174,9 @@ pub fn lead_sentence(text: &str) -> &str {
 
 /// The sentence a headline is made from: the lead, unless it is not news (see the module).
 pub fn choose(text: &str) -> &str {
-    let undated = without_dateline(without_kicker(text.trim_start()));
+    // An NWS heading is set between runs of dots ("...WINTER STORM WARNING IN EFFECT...").
+    let text = text.trim_start().trim_start_matches("...").trim_start();
+    let undated = without_dateline(without_kicker(text));
     let text = without_label(undated);
     let lead = lead_sentence(text);
     // A bulletin's first field ("* WHAT...Sneaker waves possible.") is its news, however

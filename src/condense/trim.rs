@@ -224,6 +224,17 @@ const MODALS: &[&str] = &[
     "should", "would", "could", "might", "must", "can", "may", "will", "shall",
 ];
 
+/// Most words of the places a warning lists before when it ends ("including Tulsa OK, Broken
+/// Arrow OK and Owasso OK until …"): a longer run is not a list of places.
+const PLACE_LIST_MAX_WORDS: usize = 24;
+
+/// Verbs by which an office puts out a bulletin ("has issued a Flood Watch").
+const ISSUE_VERBS: &[&str] = &["issued", "extended", "upgraded", "expanded", "reissued"];
+
+/// Most words of the office that issues a bulletin, before its verb ("The National Weather
+/// Service in Boston has").
+const ISSUER_MAX_WORDS: usize = 8;
+
 /// Parts of a day that may follow a date ("on Monday night").
 const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
 
@@ -361,6 +372,8 @@ pub const LEVELS: [Level; 8] = [
         s.time_phrases();
         s.hedges();
         s.in_effect();
+        s.issued_frame();
+        s.issuer_credit();
         // A "that" left after a verb of saying once a time phrase between them went.
         s.attribution();
         s.complementizers();
@@ -374,6 +387,7 @@ pub const LEVELS: [Level; 8] = [
         s.certainty_frame();
         s.report_frame();
         s.clauses();
+        s.listed_places();
         // "X, a unit of Y, said it …": the subject and its verb meet once the clause goes.
         s.attribution();
     },
@@ -1175,15 +1189,21 @@ impl<'a> Sentence<'a> {
             if !self.live(last) || !self.is(last, "effect") {
                 continue;
             }
+            // "A warning is in effect until …", and a bulletin's heading without its verb:
+            // "WINTER STORM WARNING IN EFFECT FROM 6 PM …" (after the product's name).
             let verb = self
                 .prev_live(last)
                 .filter(|&n| self.is(n, "in"))
                 .and_then(|n| {
                     let v = self.prev_live(n)?;
-                    (!self.comma_after(v)
-                        && !self.comma_after(n)
-                        && self.in_table(v, &["is", "remains", "are", "remain"]))
-                    .then_some(v)
+                    if self.comma_after(v) || self.comma_after(n) {
+                        return None;
+                    }
+                    if self.in_table(v, &["is", "remains", "are", "remain"]) {
+                        Some(v)
+                    } else {
+                        self.capitalised(v).then_some(n)
+                    }
                 });
             let Some(i) = verb else {
                 continue;
@@ -1217,6 +1237,118 @@ impl<'a> Sentence<'a> {
             }
             self.drop_span(i, end);
         }
+    }
+
+    /// "Freeze Warning … until October 19 at 9:00AM MDT by NWS Pueblo CO" -> "… 9:00AM MDT":
+    /// the office that issued a bulletin, at its end, is its source.
+    fn issuer_credit(&mut self) {
+        for i in 1..self.words.len() {
+            if !self.live(i) || !self.is(i, "by") || self.comma_after(i) {
+                continue;
+            }
+            let Some(mut n) = self.next_live(i) else {
+                return;
+            };
+            if self.is(n, "the") {
+                match self.next_live(n) {
+                    Some(m) => n = m,
+                    None => return,
+                }
+            }
+            let office =
+                self.is(n, "NWS") || self.phrase_at(n, "National Weather Service").is_some();
+            // The office's name runs to the end: its place in capitals ("Boston/Norton MA").
+            let to_end = (n..self.words.len()).filter(|&j| self.live(j)).all(|j| {
+                self.capitalised(j) && !self.comma_after(j) || self.next_live(j).is_none()
+            });
+            let Some(last) = self.last_live() else {
+                return;
+            };
+            if office && to_end && self.begin() {
+                self.drop_span(i, last);
+            }
+            return;
+        }
+    }
+
+    /// "Tornado Warning including Tulsa OK, Broken Arrow OK and Owasso OK until 9:15 PM CDT"
+    /// -> "Tornado Warning until 9:15 PM CDT": the places a warning includes give way to when
+    /// it ends, which a reader of a small display cannot otherwise learn.
+    fn listed_places(&mut self) {
+        for i in 1..self.words.len() {
+            if !self.live(i) || !self.is(i, "including") {
+                continue;
+            }
+            let end = (i.saturating_add(1)..self.words.len())
+                .take(PLACE_LIST_MAX_WORDS)
+                .filter(|&j| self.live(j))
+                .find(|&j| self.in_table(j, &["until", "till", "through"]));
+            let Some(end) = end else {
+                continue;
+            };
+            let Some(last) = self.prev_live(end).filter(|&l| l > i) else {
+                continue;
+            };
+            if !self.begin() {
+                return;
+            }
+            self.drop_span(i, last);
+        }
+    }
+
+    /// "The National Weather Service in Boston has issued a Flood Watch for …" -> "Flood Watch
+    /// for …": who issued a bulletin is its source, and the bulletin the news. Only a named
+    /// issuer (capitalised words, "the", and a place after "in") and a named product after
+    /// the verb.
+    fn issued_frame(&mut self) {
+        let Some(first) = self.first_live() else {
+            return;
+        };
+        if !(self.capitalised(first) || self.is(first, "the")) {
+            return;
+        }
+        let mut j = first;
+        let mut verb = None;
+        for _ in 0..ISSUER_MAX_WORDS {
+            if self.comma_after(j) {
+                return;
+            }
+            let Some(n) = self.next_live(j) else {
+                return;
+            };
+            if self.in_table(n, ISSUE_VERBS) {
+                verb = Some(n);
+                break;
+            }
+            let issuer_word = self.capitalised(n)
+                || self.in_table(n, &["in", "of", "at", "for"])
+                || (self.in_table(n, &["has", "have"])
+                    && self
+                        .next_live(n)
+                        .is_some_and(|v| self.in_table(v, ISSUE_VERBS)));
+            if !issuer_word {
+                return;
+            }
+            j = n;
+        }
+        let Some(verb) = verb else {
+            return;
+        };
+        let Some(mut product) = self.next_live(verb).filter(|_| !self.comma_after(verb)) else {
+            return;
+        };
+        let mut last = verb;
+        if self.in_table(product, &["a", "an", "the"]) {
+            last = product;
+            match self.next_live(product) {
+                Some(p) => product = p,
+                None => return,
+            }
+        }
+        if !self.capitalised(product) || !self.begin() {
+            return;
+        }
+        self.drop_span(first, last);
     }
 
     /// The last word of a source's tag that starts at word `i`: a name of capitalised words
