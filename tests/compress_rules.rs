@@ -738,6 +738,19 @@ const RULE_WORDS: &[&str] = &[
     "announced",
     "New",
     "York",
+    "by",
+    "NWS",
+    "issued",
+    "has issued",
+    "including",
+    "until",
+    "9:15",
+    "PM",
+    "...",
+    "UPDATE 2-",
+    "BREAKING:",
+    "in effect",
+    "2%",
 ];
 
 proptest! {
