@@ -1469,3 +1469,42 @@ fn a_bulletin_loses_its_issuer_its_heading_dots_and_its_list_of_places_before_it
         "Small Craft Advisory until October 21 at 8:00AM EDT"
     );
 }
+
+#[test]
+fn a_source_saying_what_it_did_and_a_told_refusal_read_as_headlines() {
+    // "would not" told in the past is the headline's "not to".
+    assert_eq!(
+        headline(
+            "Former President Donald Trump, who is seeking the Republican nomination, said on \
+             Tuesday that he would not participate in the first primary debate next week.",
+            64
+        ),
+        "Donald Trump not to participate in the first primary debate"
+    );
+    // What researchers say they did is their news.
+    assert_eq!(
+        headline(
+            "Researchers at Stanford University say they have developed a blood test that can \
+             detect more than 50 types of cancer before symptoms appear.",
+            64
+        ),
+        "Researchers at Stanford University developed a blood test"
+    );
+    // After an amount, "an" is "per", and stays; a body by its short form.
+    assert_eq!(
+        headline(
+            "Gold prices hit a record high of $2,135 an ounce on Monday as investors bet the \
+             Federal Reserve will start cutting interest rates early next year.",
+            48
+        ),
+        "Gold prices hit a record high of $2,135 an ounce"
+    );
+    assert_eq!(
+        headline(
+            "Meridian Diagnostics Inc said it received approval from the Food and Drug \
+             Administration to market a new test.",
+            48
+        ),
+        "Meridian Diagnostics received approval from FDA"
+    );
+}

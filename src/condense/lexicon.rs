@@ -1251,6 +1251,10 @@ pub const TEXT_ABBREVIATIONS: &[(&str, &str)] = &[
     ("Federal Bureau of Investigation", "FBI"),
     ("Environmental Protection Agency", "EPA"),
     ("Internal Revenue Service", "IRS"),
+    ("Food and Drug Administration", "FDA"),
+    ("Centers for Disease Control and Prevention", "CDC"),
+    ("Federal Aviation Administration", "FAA"),
+    ("National Transportation Safety Board", "NTSB"),
     ("Moody's Investors Service", "Moody's"),
     // The rating agency as AP and the wires write it ("Standard & Poor's" has a word of
     // marks alone, which no phrase here can match).
@@ -1273,7 +1277,7 @@ pub const TEXT_ABBREVIATIONS: &[(&str, &str)] = &[
 /// room: a body's ("SEC", "Fed") and a business quarter's ("4th qtr net").
 pub const HEADLINE_SHORT_FORMS: &[&str] = &[
     "Fed", "SEC", "IMF", "EEC", "EC", "OPEC", "NYSE", "Amex", "NATO", "GATT", "FBI", "EPA", "IRS",
-    "Moody's", "S&P", "1st qtr", "2nd qtr", "3rd qtr", "4th qtr",
+    "FDA", "CDC", "FAA", "NTSB", "Moody's", "S&P", "1st qtr", "2nd qtr", "3rd qtr", "4th qtr",
 ];
 
 /// The short forms of [`TEXT_ABBREVIATIONS`] that are units: written only after a number ("1.5

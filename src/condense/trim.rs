@@ -1479,13 +1479,24 @@ impl<'a> Sentence<'a> {
                     if self.in_table(i, SAID_PAST)
                         && !coordinated
                         && let Some(w) = self.next_live(n).filter(|&w| self.is(w, "would"))
-                        && self.next_live(w).is_some_and(|v| {
+                        && let Some(v) = self.next_live(w).filter(|&v| {
                             !self.comma_after(w)
                                 && self.bare(v).bytes().all(|b| b.is_ascii_lowercase())
-                                && !self.in_table(v, &["not", "never", "n't", "have"])
+                                && !self.in_table(v, &["n't", "have"])
                         })
                     {
-                        self.rewrite(w, "to");
+                        // "would not attend" -> "not to attend", as a headline writes it.
+                        if self.in_table(v, &["not", "never"]) {
+                            if self.next_live(v).is_some_and(|x| {
+                                !self.comma_after(v)
+                                    && self.bare(x).bytes().all(|b| b.is_ascii_lowercase())
+                            }) {
+                                self.rewrite(w, self.bare(v));
+                                self.rewrite(v, "to");
+                            }
+                        } else {
+                            self.rewrite(w, "to");
+                        }
                     }
                     continue;
                 }
@@ -1699,7 +1710,7 @@ impl<'a> Sentence<'a> {
         let mut source_end = j;
         if let Some(at) = self
             .next_live(j)
-            .filter(|&a| self.is(a, "in") && !self.comma_after(j))
+            .filter(|&a| self.in_table(a, &["in", "at"]) && !self.comma_after(j))
         {
             let mut k = at;
             for _ in 0..NAME_MAX_WORDS {
@@ -1734,6 +1745,16 @@ impl<'a> Sentence<'a> {
         // What is said must be a clause of its own, not an object ("Experts say so"), and not
         // one whose subject stands for the source ("analysts said they …").
         let said = self.next_live(last);
+        // "Researchers at Stanford say they have developed …" -> "Researchers at Stanford have
+        // developed …": what a source says of itself is the source's news, as with a pronoun.
+        if let Some(they) = said.filter(|&t| self.is(t, "they") && !self.comma_after(t))
+            && self.nth_live(they, MIN_REPORTED_WORDS).is_some()
+        {
+            if self.begin() {
+                self.drop_span(verb, they);
+            }
+            return;
+        }
         let own = said.is_some_and(|n| {
             self.nth_live(n, MIN_REPORTED_WORDS).is_some() && !self.in_table(n, PERSONAL_PRONOUNS)
         });
@@ -3203,6 +3224,9 @@ impl<'a> Sentence<'a> {
                 && self
                     .next_live(i)
                     .is_some_and(|n| !(self.is(i, "a") && self.in_table(n, COUNTED_NUMBERS)))
+                // "$2,135 an ounce", "50 cents a gallon": after an amount, "a" is "per".
+                && !(self.in_table(i, &["a", "an"])
+                    && self.prev_live(i).is_some_and(|p| self.has_digit(p) || self.is(p, "cents")))
             {
                 if !self.begin() {
                     return;
