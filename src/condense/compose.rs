@@ -741,33 +741,35 @@ impl Draft {
     /// Appends one word of free text after a space: `lead` (opening marks) as it is, then
     /// `word`, recased as a name or a small word when the text is ALL CAPS (`shouting`).
     pub fn text_word(&mut self, lead: &str, word: &str, shouting: bool) {
-        // Free text is not written by the ladders and is not traced: a rehearsal that meets
-        // it diverges, and a trace it follows can no longer tell where the draft overflowed.
-        if let Some(r) = self.rehearsal.as_mut() {
-            r.diverged = true;
-            return;
+        if self.free_text() {
+            self.free_word(lead, word, shouting);
         }
-        if self.tracing {
-            self.traced = TRACE_CALLS;
-        }
-        self.free_word(lead, word, shouting);
     }
 
     /// Writes a clitic of free text ("'re") joined to the word before it.
     pub fn text_clitic(&mut self, clitic: &str, shouting: bool) {
+        if self.free_text() {
+            let case = if shouting {
+                title_case(clitic, self.text.is_empty())
+            } else {
+                Case::AsIs
+            };
+            self.glued(clitic, case);
+        }
+    }
+
+    /// Whether free text is written now. Free text is not written by the ladders and is not
+    /// traced: a rehearsal that meets it diverges, and a trace it follows can no longer tell
+    /// where the draft overflowed.
+    fn free_text(&mut self) -> bool {
         if let Some(r) = self.rehearsal.as_mut() {
             r.diverged = true;
-            return;
+            return false;
         }
         if self.tracing {
             self.traced = TRACE_CALLS;
         }
-        let case = if shouting {
-            title_case(clitic, self.text.is_empty())
-        } else {
-            Case::AsIs
-        };
-        self.glued(clitic, case);
+        true
     }
 
     fn free_word(&mut self, lead: &str, word: &str, shouting: bool) {
