@@ -142,22 +142,11 @@ fn climb<F: Fit>(text: &str, fit: &F, draft: &mut Draft) -> Attempt {
     }
 }
 
-/// Around a cut at the space at byte `end` of `text`: the text before it, the last word it
-/// keeps, and the first word it leaves out.
-fn around_cut(text: &str, end: usize) -> (&str, &str, &str) {
-    let head = text.get(..end).unwrap_or_default();
-    let (rest, before) = head.rsplit_once(' ').unwrap_or(("", head));
-    let after = text
-        .get(end.saturating_add(1)..)
-        .and_then(|t| t.split(' ').next())
-        .unwrap_or_default();
-    (rest, before, after)
-}
-
 /// Whether a cut at the space at byte `end` of `text` ends on a participle that opens a
 /// clause after a comma ("… in Allen, Texas, killing"): what it did was cut away.
 fn leaves_participle(text: &str, end: usize) -> bool {
-    let (rest, last, _) = around_cut(text, end);
+    let head = text.get(..end).unwrap_or_default();
+    let (rest, last) = head.rsplit_once(' ').unwrap_or(("", head));
     last.len() > "ing".len()
         && last.ends_with("ing")
         && last.bytes().all(|b| b.is_ascii_lowercase())
@@ -174,7 +163,14 @@ fn splits_name(text: &str, end: usize) -> bool {
             .next()
             .is_some_and(char::is_uppercase)
     };
-    let (_, before, after) = around_cut(text, end);
+    let before = text
+        .get(..end)
+        .and_then(|t| t.rsplit(' ').next())
+        .unwrap_or_default();
+    let after = text
+        .get(end.saturating_add(1)..)
+        .and_then(|t| t.split(' ').next())
+        .unwrap_or_default();
     // A company's suffix may go ("San Miguel | Corp>", "Shanghai Hotels | Ltd's").
     let after_bare = after.trim_matches(|c: char| !c.is_alphanumeric());
     let suffix = lexicon::contains(
