@@ -1065,6 +1065,12 @@ mod tests {
         "Experts",
         "say",
         "that",
+        // Clitics written joined: the bound on a candidate's bytes must still hold.
+        "'re",
+        "'s",
+        "they",
+        "Today",
+        "--",
     ];
 
     proptest! {
