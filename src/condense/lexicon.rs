@@ -625,15 +625,6 @@ pub const OPENERS: &[&str] = &[
     "therefore",
     "separately",
     "elsewhere",
-    "ironically",
-    "unfortunately",
-    "fortunately",
-    "frankly",
-    "honestly",
-    "interestingly",
-    "surprisingly",
-    "sadly",
-    "hopefully",
     "today",
     "tonight",
     "yesterday",
@@ -741,10 +732,18 @@ pub const HEDGES: &[&str] = &[
     "formally",
     "publicly",
     "recently",
-    // Degree, frequency and stance ("largely kept secret", "typically take", "Ironically,").
+    // Degree and frequency ("largely kept secret", "typically take"); the stance adverbs are
+    // [`STANCE_ADVERBS`].
     "largely",
     "typically",
     "usually",
+    // A writer's distance from a name ("the so-called Freemen").
+    "so-called",
+];
+
+/// A writer's stance on what follows ("Ironically,", "Sadly"): an opener at the start of a
+/// sentence and a hedge anywhere, listed once (the word table reads it for both).
+pub const STANCE_ADVERBS: &[&str] = &[
     "ironically",
     "unfortunately",
     "fortunately",
@@ -754,8 +753,6 @@ pub const HEDGES: &[&str] = &[
     "surprisingly",
     "sadly",
     "hopefully",
-    // A writer's distance from a name ("the so-called Freemen").
-    "so-called",
 ];
 
 /// The hedges that only colour how strongly a thing is said ("really", "very"): struck even

@@ -16,8 +16,8 @@ use super::lexicon::{
     CLASSIFIER_NOUNS, COMMENT_PARTICIPLES, COMPANY_SUFFIXES, DANGLING, EVENT_LINKS, EVENT_NOUNS,
     FRAME_WORDS, HEDGE_PHRASES, HEDGES, INTENSIFIERS, MODIFIERS, MONTHS, OBJECT_NEWS_VERBS,
     OPENERS, OPENERS_NEED_COMMA, PLAN_VERBS, PLAN_WORDS, RELATIVES, REPORTING_PRESENT,
-    SAYING_VERBS, SMALL_WORDS, SUBJECT_PRONOUNS, TEXT_ABBREVIATIONS, TIME_DETERMINERS, TIME_NOUNS,
-    TIME_PHRASES, TIME_WORDS, TITLES, WEEKDAYS,
+    SAYING_VERBS, SMALL_WORDS, STANCE_ADVERBS, SUBJECT_PRONOUNS, TEXT_ABBREVIATIONS,
+    TIME_DETERMINERS, TIME_NOUNS, TIME_PHRASES, TIME_WORDS, TITLES, WEEKDAYS,
 };
 
 /// The classes of one word: a set of the constants below.
@@ -340,6 +340,7 @@ const fn build() -> Builder {
     t = with_words(t, OPENERS_NEED_COMMA, C::OPENER_NEEDS_COMMA as u64, false);
     t = with_words(t, HEDGES, C::HEDGE as u64, false);
     t = with_words(t, INTENSIFIERS, C::HEDGE as u64, false);
+    t = with_words(t, STANCE_ADVERBS, (C::OPENER | C::HEDGE) as u64, false);
     t = with_words(t, ATTRIBUTION_VERBS, C::ATTRIBUTION_VERB as u64, false);
     t = with_words(t, TIME_WORDS, C::TIME_WORD as u64, false);
     t = with_words(t, TIME_NOUNS, C::TIME_NOUN as u64, false);
@@ -405,9 +406,12 @@ mod tests {
         };
         type C = Classes;
         let all: [(bool, u64); 34] = [
-            (whole(OPENERS), C::OPENER as u64),
+            (whole(OPENERS) || whole(STANCE_ADVERBS), C::OPENER as u64),
             (whole(OPENERS_NEED_COMMA), C::OPENER_NEEDS_COMMA as u64),
-            (whole(HEDGES) || whole(INTENSIFIERS), C::HEDGE as u64),
+            (
+                whole(HEDGES) || whole(INTENSIFIERS) || whole(STANCE_ADVERBS),
+                C::HEDGE as u64,
+            ),
             (whole(ATTRIBUTION_VERBS), C::ATTRIBUTION_VERB as u64),
             (whole(TIME_WORDS), C::TIME_WORD as u64),
             (whole(TIME_NOUNS), C::TIME_NOUN as u64),
@@ -460,6 +464,7 @@ mod tests {
             OPENERS,
             HEDGES,
             INTENSIFIERS,
+            STANCE_ADVERBS,
             TITLES,
             MONTHS,
             DANGLING,
