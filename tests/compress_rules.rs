@@ -1119,6 +1119,14 @@ fn a_transcripts_clitics_are_written_joined_and_go_with_their_word() {
     );
     assert!(!digest.starts_with('\''), "{digest}");
     assert!(!digest.contains(" '"), "{digest}");
+    // A run of clitics goes with the word it follows, however long.
+    let text = format!(
+        "Today{} departures may signal that the tactic of increasing the pressure is working .",
+        " 's".repeat(90)
+    );
+    let digest = headline(&text, 48);
+    assert!(!digest.starts_with('\''), "{digest}");
+    assert!(digest.len() <= 48, "{digest}");
 }
 
 #[test]

@@ -809,12 +809,28 @@ impl<'a> Sentence<'a> {
 
     /// Strikes word `i` from the current edit on, and unlinks it from the live words.
     fn drop(&mut self, i: usize) {
+        // A clitic goes with the word it is written onto ("Today 's departures" -> not
+        // "'s departures"). A loop, not a call per clitic: a run of them ("'s 's 's …") must
+        // not deepen a board's stack.
+        let mut j = i;
+        while self.strike(j)
+            && self
+                .words
+                .get(j.saturating_add(1))
+                .is_some_and(Word::clitic)
+        {
+            j = j.saturating_add(1);
+        }
+    }
+
+    /// Strikes word `i` alone; `false` when it was struck already.
+    fn strike(&mut self, i: usize) -> bool {
         let stamp = self.stamp;
         let Some(w) = self.words.get_mut(i) else {
-            return;
+            return false;
         };
         if !w.live() {
-            return;
+            return false;
         }
         w.dropped_at = stamp;
         let least = w.least();
@@ -827,12 +843,7 @@ impl<'a> Sentence<'a> {
         }
         self.live_words = self.live_words.saturating_sub(1);
         self.least_words = self.least_words.saturating_sub(least);
-        // A clitic goes with the word it is written onto ("Today 's departures" -> not
-        // "'s departures").
-        let after = i.saturating_add(1);
-        if self.words.get(after).is_some_and(Word::clitic) {
-            self.drop(after);
-        }
+        true
     }
 
     /// Strikes words `from..=to`, unless that would leave nothing.
