@@ -51,16 +51,17 @@ impl<'a> Sentence<'a> {
                     None => return,
                 }
             }
-            let office =
-                self.is(n, "NWS") || self.phrase_at(n, "National Weather Service").is_some();
+            if !(self.is(n, "NWS") || self.phrase_at(n, "National Weather Service").is_some()) {
+                continue;
+            }
             // The office's name runs to the end: its place in capitals ("Boston/Norton MA").
             let to_end = (n..self.words.len()).filter(|&j| self.live(j)).all(|j| {
                 self.capitalised(j) && !self.comma_after(j) || self.next_live(j).is_none()
             });
-            let Some(last) = self.last_live() else {
-                return;
-            };
-            if office && to_end && self.begin() {
+            if let Some(last) = self.last_live()
+                && to_end
+                && self.begin()
+            {
                 self.drop_span(i, last);
             }
             return;
